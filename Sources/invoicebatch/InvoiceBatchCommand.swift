@@ -1,0 +1,10 @@
+import ArgumentParser
+import InvoiceBatch
+
+@main
+struct InvoiceBatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoicebatch",
+        abstract: "Apply invoice changes in bulk to Zuora and AppZen from CSV or JSONL batches."
+    )
+}
