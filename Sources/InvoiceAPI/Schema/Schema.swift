@@ -36,9 +36,10 @@ public struct Schema: Sendable {
         return stem.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "_") }
     }
 
-    /// Whether `name` ends like a custom field (`__c`, any case), even if malformed; used to give the right message.
+    /// Whether `name` ends like a custom field (`__c` or `_c`, any case), even if malformed; used to give the
+    /// right message for `Region_c` or `region__C`.
     public static func looksLikeCustomField(_ name: String) -> Bool {
-        name.lowercased().hasSuffix("__c")
+        name.lowercased().hasSuffix("_c")
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
