@@ -1,1 +1,103 @@
+import Foundation
 import Testing
+
+/// Runs the built `invoicebatch` binary the way a user does, and captures what it prints.
+struct CommandResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+enum Binary {
+    /// The directory that holds the built products (the test bundle sits beside the executable).
+    static var productsDirectory: URL {
+        if let override = ProcessInfo.processInfo.environment["INVOICEBATCH_PRODUCTS"] {
+            return URL(fileURLWithPath: override)
+        }
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        #endif
+        return Bundle.main.bundleURL
+    }
+
+    static var executable: URL { productsDirectory.appendingPathComponent("invoicebatch") }
+
+    /// The repository root (for `samples/`).
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func sample(_ name: String) -> String {
+        repositoryRoot.appendingPathComponent("samples").appendingPathComponent(name).path
+    }
+
+    /// Runs `invoicebatch arguments…` in `directory`, feeding `input` on standard input.
+    static func run(
+        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes concurrently so a chatty child never blocks on a full pipe.
+        let errorData = LockedData()
+        let errorReader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let outputData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { Thread.sleep(forTimeInterval: 0.005) }
+        return CommandResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData.value, as: UTF8.self)
+        )
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("invoicebatch-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// A `Data` handed from the stderr reader thread to the test.
+final class LockedData: @unchecked Sendable {
+    // Guarded by `lock`; only `set` writes, once.
+    private let lock = NSLock()
+    private var data = Data()
+    private var done = false
+
+    func set(_ value: Data) {
+        lock.lock()
+        data = value
+        done = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return done
+    }
+
+    var value: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
+}
