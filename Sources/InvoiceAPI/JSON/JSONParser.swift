@@ -401,38 +401,9 @@ private struct Scanner {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// The offset of the first byte in `[start, end)` that does not begin a well-formed UTF-8 sequence
-    /// (Unicode Table 3-7), or nil if the range is valid.
+    /// The offset of the first byte in `[start, end)` that is not well-formed UTF-8, or nil.
     func firstInvalidUTF8(from start: Int, to end: Int) -> Int? {
-        var cursor = start
-        while cursor < end {
-            let lead = base[cursor]
-            if lead < 0x80 {
-                cursor += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return cursor
-            }
-            guard cursor + length <= end else { return cursor }
-            let second = base[cursor + 1]
-            guard second >= lower, second <= upper else { return cursor }
-            for offset in 2..<max(2, length) where base[cursor + offset] & 0xC0 != 0x80 {
-                return cursor
-            }
-            cursor += length
-        }
-        return nil
+        UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(start: base + start, count: end - start)).map { start + $0 }
     }
 
     func invalidUTF8(at offset: Int) -> JSONParseError {
