@@ -20,7 +20,8 @@ extension CSVParser {
     }
 
     func raggedProblem(cellCount: Int) -> InputProblem {
-        let counts = "row has \(cellCount) \(cellCount == 1 ? "cell" : "cells") but the header has "
+        let counts =
+            "row has \(cellCount) \(cellCount == 1 ? "cell" : "cells") but the header has "
             + "\(header.count) \(header.count == 1 ? "column" : "columns")"
         let hint =
             cellCount > header.count
@@ -41,7 +42,8 @@ extension CSVParser {
             InputProblem(
                 rule: "csv-quote",
                 message: "\(describeColumn(column)): the quote opened on line \(line + lineOffset) is never closed, "
-                    + "so the rest of the file was read as this one cell; close it, or write a quote inside a cell as \"\""
+                    + "so the rest of the file was read as this one cell; close it, "
+                    + "or write a quote inside a cell as \"\""
             )
         }
     }

@@ -146,8 +146,8 @@ struct CSVParser {
                 if start == 0, end == capacity, capacity >= maxRecordBytes {
                     throw InputError(
                         code: .malformedHeader,
-                        message: "the header record of \(source.displayName) is longer than \(maxRecordBytes / 1_048_576) MiB; "
-                            + "a quote in it is probably never closed",
+                        message: "the header record of \(source.displayName) is longer than "
+                            + "\(maxRecordBytes / 1_048_576) MiB; a quote in it is probably never closed",
                         path: source.displayName
                     )
                 }

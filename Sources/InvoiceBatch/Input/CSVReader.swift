@@ -41,7 +41,8 @@ public final class CSVReader {
         blockSize: Int = CSVReader.defaultBlockSize,
         maxRecordBytes: Int = CSVReader.defaultMaxRecordBytes
     ) throws(InputError) {
-        if let delimiter, delimiter == UInt8(ascii: "\"") || delimiter == 0x0A || delimiter == 0x0D || delimiter >= 0x80 {
+        if let delimiter, delimiter == UInt8(ascii: "\"") || delimiter == 0x0A || delimiter == 0x0D || delimiter >= 0x80
+        {
             throw InputError(
                 code: .invalidDelimiter,
                 message: "the CSV delimiter cannot be a quote, a line break or a non-ASCII byte; use ',', ';' or tab",

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file, or standard input for `-`, straight from its file descriptor with `read(2)`.
@@ -61,11 +61,11 @@ public final class FileByteSource: ByteSource {
         guard let address = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             #if canImport(Darwin)
-            let count = Darwin.read(descriptor, address, buffer.count)
+                let count = Darwin.read(descriptor, address, buffer.count)
             #elseif canImport(Musl)
-            let count = Musl.read(descriptor, address, buffer.count)
+                let count = Musl.read(descriptor, address, buffer.count)
             #else
-            let count = Glibc.read(descriptor, address, buffer.count)
+                let count = Glibc.read(descriptor, address, buffer.count)
             #endif
             if count >= 0 {
                 bytesRead += count

@@ -1,11 +1,11 @@
 import InvoiceAPI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads JSON Lines: one JSON object per line, streaming, one `SourceRecord` per non-blank line.
@@ -115,11 +115,11 @@ public final class JSONLReader {
         }
     }
 
-    /// Keeps the first KiB of an over-long line for the report, discards the rest up to its line feed, and hands
-    /// back a line whose content marks it as too long.
+    /// Keeps the first KiB (at most half the buffer) of an over-long line for the report, discards the rest up to
+    /// its line feed, and hands back a line marked as too long.
     private func skipLongLine() throws(InputError) -> FoundLine {
         // Discard everything after the kept prefix, reading on until a line feed or the end of input.
-        let kept = 1024
+        let kept = min(1024, capacity / 2)
         end = kept
         searched = kept
         while true {
@@ -173,7 +173,10 @@ public final class JSONLReader {
                 )
                 return .malformed(problem, cells: [], text: text)
             }
-            let problem = InputProblem(rule: "json-syntax", message: "not valid JSON at column \(column): \(error.message)")
+            let problem = InputProblem(
+                rule: "json-syntax",
+                message: "not valid JSON at column \(column): \(error.message)"
+            )
             return .malformed(problem, cells: [], text: text)
         }
     }

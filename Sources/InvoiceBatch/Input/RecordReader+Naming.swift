@@ -1,6 +1,6 @@
 extension RecordReader {
-    /// The format a file name implies, after stripping `.gz`: `.csv` `.tsv` `.txt` → CSV, `.jsonl` `.ndjson` → JSONL;
-    /// nil for any other name and for standard input (`-`).
+    /// The format a file name implies, after stripping `.gz`: `.csv` `.tsv` `.txt` → CSV, `.jsonl` `.ndjson`
+    /// → JSONL; nil for any other name and for standard input (`-`).
     public static func format(forPath path: String) -> InputFormat? {
         guard path != "-" else { return nil }
         let name = strippingGzipExtension(path).lowercased()

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes CSV rows (RFC 4180) to a file, a file descriptor or memory, buffered.
@@ -29,7 +29,11 @@ public final class CSVWriter {
         /// Bytes collected before a write to the file.
         public var bufferCapacity: Int
 
-        public init(delimiter: UInt8 = UInt8(ascii: ","), neutraliseFormulas: Bool = false, bufferCapacity: Int = 64 * 1024) {
+        public init(
+            delimiter: UInt8 = UInt8(ascii: ","),
+            neutraliseFormulas: Bool = false,
+            bufferCapacity: Int = 64 * 1024
+        ) {
             self.delimiter = delimiter
             self.neutraliseFormulas = neutraliseFormulas
             self.bufferCapacity = bufferCapacity

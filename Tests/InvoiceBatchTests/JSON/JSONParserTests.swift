@@ -68,7 +68,13 @@ import Testing
 
     @Test func rejectsDuplicateKeysWithOffset() {
         let text = #"{"x": 1, "y": 2, "x": 3}"#
-        #expect(throws: JSONParseError(code: .duplicateKey, offset: 17, message: "duplicate key 'x' in one object (each key may appear once)")) {
+        #expect(
+            throws: JSONParseError(
+                code: .duplicateKey,
+                offset: 17,
+                message: "duplicate key 'x' in one object (each key may appear once)"
+            )
+        ) {
             try parser.parse(text)
         }
     }
