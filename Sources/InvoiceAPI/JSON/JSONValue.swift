@@ -40,6 +40,12 @@ public struct JSONObject: Sendable, Hashable {
         for member in members { self[member.key] = member.value }
     }
 
+    /// Members whose keys the caller already knows to be unique (a parser that rejects duplicates), without the
+    /// quadratic check of `init(members:)`.
+    public init(uncheckedUniqueMembers members: [Member]) {
+        self.members = members
+    }
+
     public var isEmpty: Bool { members.isEmpty }
     public var count: Int { members.count }
     public var keys: [String] { members.map(\.key) }
