@@ -2,9 +2,6 @@ import ArgumentParser
 import InvoiceAPI
 import InvoiceBatch
 
-extension InvoiceAction: @retroactive ExpressibleByArgument {}
-extension InputFormat: @retroactive ExpressibleByArgument {}
-
 /// `invoicebatch template ACTION`: the columns (or a JSONL example) to start a batch from.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -16,14 +16,27 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses exactly `yyyy-MM-dd`.
+    /// Parses exactly `yyyy-MM-dd` (without allocating: this runs once per date cell).
     public init?(iso text: Substring) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = CalendarDate.number(bytes[0..<4]), let month = CalendarDate.number(bytes[5..<7]),
-            let day = CalendarDate.number(bytes[8..<10])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        var digits = (0, 0, 0)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            switch count {
+            case 5, 8:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 1...4, 6...7, 9...10:
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                let digit = Int(byte - 0x30)
+                if count <= 4 { digits.0 = digits.0 * 10 + digit } else if count <= 7 { digits.1 = digits.1 * 10 + digit } else {
+                    digits.2 = digits.2 * 10 + digit
+                }
+            default:
+                return nil
+            }
+        }
+        guard count == 10 else { return nil }
+        self.init(year: digits.0, month: digits.1, day: digits.2)
     }
 
     public init?(iso text: String) {
@@ -138,9 +151,32 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (what a spreadsheet pads cells with).
     public func trimmingSpaces() -> String {
-        var view = Substring(self)
-        while let first = view.first, first == " " || first == "\t" { view.removeFirst() }
-        while let last = view.last, last == " " || last == "\t" { view.removeLast() }
-        return String(view)
+        Substring(self).trimmingSpacesFast()
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs; `self` unchanged (no copy) when there are none.
+    public func trimmingSpaces() -> String {
+        guard let first = utf8.first, let last = utf8.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return self }
+        return self[...].trimmingSpacesFast()
+    }
+}
+
+extension Substring {
+    /// Byte-level: spaces and tabs are ASCII, so no grapheme breaking is needed (this runs on every key cell).
+    fileprivate func trimmingSpacesFast() -> String {
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+            end = before
+        }
+        return String(self[start..<end])
     }
 }

@@ -21,8 +21,18 @@ public enum RequestRules {
         return violations
     }
 
+    /// Checks one top-level member whose field is already known (`spec`; `nil` for a custom field): the fast path
+    /// for flat bodies, where looking each member up again would cost more than the check itself.
+    public static func checkMember(_ value: JSONValue, spec: FieldSpec?, path: String, into violations: inout [RuleViolation]) {
+        if let spec {
+            checkValue(value, field: spec, path: path, into: &violations)
+        } else {
+            checkCustomValue(value, path: path, into: &violations)
+        }
+    }
+
     /// Checks each member of `object` against `schema`, recursing into items.
-    static func checkObject(_ object: JSONObject, schema: Schema, prefix: String, into violations: inout [RuleViolation]) {
+    public static func checkObject(_ object: JSONObject, schema: Schema, prefix: String, into violations: inout [RuleViolation]) {
         for member in object.members {
             let path = prefix + member.key
             if let field = schema.field(named: member.key), field.name == member.key {
@@ -116,8 +126,9 @@ public enum RequestRules {
         case .utcTimestamp: problem = TextFormat.utcTimestampProblem(text).map { (.dateFormat, $0) }
         case .oneOf(let allowed) where !allowed.contains(text):
             var message = "'\(text)' is not one of " + allowed.joined(separator: ", ")
+            let isNumeric = text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             if let match = allowed.first(where: { $0.lowercased() == text.trimmingSpaces().lowercased() })
-                ?? NameSuggestion.closest(to: text, among: allowed)
+                ?? (isNumeric ? nil : NameSuggestion.closest(to: text, among: allowed))
             {
                 message += " (did you mean '\(match)'?)"
             }
@@ -130,7 +141,7 @@ public enum RequestRules {
             violations.append(
                 RuleViolation(
                     path: path, rule: .maxLength,
-                    message: "is \(text.utf16.count) characters long; '\(field.name)' takes at most \(limit)"
+                    message: "the value is \(text.utf16.count) characters long; '\(field.name)' takes at most \(limit)"
                 )
             )
         }
@@ -147,7 +158,7 @@ public enum RequestRules {
     }
 
     /// The rules that join several fields of one request.
-    static func checkJoinedFields(_ action: InvoiceAction, body: JSONObject, into violations: inout [RuleViolation]) {
+    public static func checkJoinedFields(_ action: InvoiceAction, body: JSONObject, into violations: inout [RuleViolation]) {
         switch action {
         case .update:
             if body["invoiceDate"] != nil, body["dueDate"] != nil {

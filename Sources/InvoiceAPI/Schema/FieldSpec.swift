@@ -1,5 +1,6 @@
 /// One documented field of a request: its exact wire name, type and limits.
-public struct FieldSpec: Sendable {
+/// A class: specs are shared by every row that uses them, and passing one around should cost one retain.
+public final class FieldSpec: Sendable {
     /// The exact JSON member name (or query parameter name).
     public let name: String
     /// How the value is typed on the wire.

@@ -37,6 +37,9 @@ public enum InvoiceAction: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// Whether the request carries a JSON body (all but `einvoice-sync`).
+    public var hasBody: Bool { self != .einvoiceSync }
+
     /// The query parameters the action takes.
     public var querySchema: Schema? {
         switch self {

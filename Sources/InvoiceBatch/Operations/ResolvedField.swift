@@ -10,10 +10,19 @@ public struct ResolvedField: Sendable {
     }
 
     public let path: FieldPath
+    /// `path` as text: the member name for a top-level field, the column-style path otherwise.
+    public let name: String
     /// `nil` for a custom `Name__c` field (any scalar).
     public let spec: FieldSpec?
     /// The schema of the object that holds the field, for ordering members.
     public let location: Location
+
+    init(path: FieldPath, spec: FieldSpec?, location: Location) {
+        self.path = path
+        self.name = path.description
+        self.spec = spec
+        self.location = location
+    }
 
     /// Resolves `path` for `action`; `nil` when the action has no such field.
     public static func resolve(_ path: FieldPath, for action: InvoiceAction) -> ResolvedField? {

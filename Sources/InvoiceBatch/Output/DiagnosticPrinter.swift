@@ -2,6 +2,7 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+private typealias Glibc = Darwin
 #endif
 
 /// Prints diagnostics to standard error in compiler style, without drowning the screen: after `limit`
@@ -56,7 +57,8 @@ public enum StandardError {
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = fwrite(bytes.baseAddress! + offset, 1, bytes.count - offset, stderr)
+                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
                 if written <= 0 { break }
                 offset += written
             }

@@ -1,3 +1,5 @@
+import InvoiceAPI
+
 /// The `--report` file of `validate`: every finding as CSV (`row,line,column,severity,rule,message`), for a
 /// spreadsheet or a script. Formula-like cells are neutralised: messages quote the user's own cells.
 public final class FindingsReport {

@@ -12,8 +12,6 @@ public enum BatchValidation {
         /// Errors, including header problems.
         public var errors = 0
         public var warnings = 0
-        /// Rows per action (valid or not), for the closing line.
-        public var actions: [String: Int] = [:]
 
         public init() {}
     }
@@ -36,7 +34,6 @@ public enum BatchValidation {
         while let record = try reader.next() {
             let row = checker.check(record)
             summary.rows += 1
-            summary.actions[row.action?.rawValue ?? "unknown", default: 0] += 1
             var rowHasError = false
             for diagnostic in row.diagnostics {
                 if diagnostic.severity == .error {
