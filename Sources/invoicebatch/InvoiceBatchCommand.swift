@@ -5,6 +5,7 @@ import InvoiceBatch
 struct InvoiceBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoicebatch",
-        abstract: "Apply invoice changes in bulk to Zuora and AppZen from CSV or JSONL batches."
+        abstract: "Apply invoice changes in bulk to Zuora and AppZen from CSV or JSONL batches.",
+        subcommands: [SandboxCommand.self]
     )
 }
