@@ -62,7 +62,7 @@ struct FaultMiddleware: RouterMiddleware {
             } else {
                 state.stats.recordFault(.resetBeforeChange)
             }
-            throw await ConnectionDropped.drop(context.channel)
+            throw ConnectionDropped()
         }
         return try await next(request, context)
     }

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Counts every request by route and status (the outermost layer, so it sees the final answer), and a
-/// dropped connection as status `reset`.
+/// dropped connection as status `reset` — before resetting it, so the count is there when the client notices.
 struct StatsMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
 
@@ -16,6 +16,7 @@ struct StatsMiddleware: RouterMiddleware {
             return response
         } catch let error as ConnectionDropped {
             state.stats.recordRequest(route: route(request, context), status: "reset")
+            await ConnectionDropped.reset(context.channel)
             throw error
         } catch {
             state.stats.recordRequest(route: route(request, context), status: "500")
