@@ -20,16 +20,18 @@ struct SandboxCommand: AsyncParsableCommand {
             POST /sandbox/reset restores the seed.
 
             EXAMPLE
-              invoicebatch sandbox --port 8080 --latency-ms 20 --jitter-ms 30 --fail-rate 0.02 --reset-rate 0.01
+              invoicebatch sandbox --port 8080 --latency-ms 20 --fail-rate 0.02
 
-              TOKEN=$(curl -s http://127.0.0.1:8080/oauth/token -d grant_type=client_credentials \\
+              U=http://127.0.0.1:8080
+              TOKEN=$(curl -s $U/oauth/token -d grant_type=client_credials \\
                 -d client_id=5a4db0c1-0000-4000-8000-5a4db0c1e2f3 \\
                 -d client_secret=sandbox-client-secret-not-for-production \\
                 | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
-              curl -s http://127.0.0.1:8080/v1/invoices/INV-00000002 -H "Authorization: Bearer $TOKEN"
-              curl -s -X PUT http://127.0.0.1:8080/v1/invoices/INV-00000002 -H "Authorization: Bearer $TOKEN" \\
+              curl -s $U/v1/invoices/INV-00000002 -H "Authorization: Bearer $TOKEN"
+              curl -s -X PUT $U/v1/invoices/INV-00000002 \\
+                -H "Authorization: Bearer $TOKEN" \\
                 -H 'Content-Type: application/json' -d '{"dueDate":"2026-12-01"}'
-              curl -s http://127.0.0.1:8080/sandbox/stats
+              curl -s $U/sandbox/stats
             """
     )
 

@@ -21,7 +21,7 @@ struct HeadersTests {
             ] as [(HTTPRequest.Method, String, HTTPFields)] {
                 let response = try await client.execute(uri: path, method: method, headers: headers)
                 let requestID = try #require(response.header("Zuora-Request-Id"), "\(method) \(path)")
-                #expect(requestID.count == 36)
+                #expect(requestID.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil)
                 seen.insert(requestID)
             }
             #expect(seen.count == 5)

@@ -98,7 +98,7 @@ struct LiveSandboxTests {
     }
 
     @Test func anExpiredTokenIs401() async throws {
-        try await Self.withSandbox({ $0.tokenTTL = .seconds(1) }) { sandbox, client in
+        try await Self.withSandbox({ $0.tokenTTL = .seconds(2) }) { sandbox, client in
             var tokenRequest = Self.request(sandbox, "/oauth/token", method: .POST)
             tokenRequest.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             tokenRequest.body = .bytes(ByteBuffer(
@@ -106,10 +106,10 @@ struct LiveSandboxTests {
             ))
             let (_, tokenBody) = try await Self.send(client, tokenRequest)
             let token = try JSONDecoder().decode(OAuthTokenResponse.self, from: Data(tokenBody.readableBytesView))
-            #expect(token.expiresIn == 1)
+            #expect(token.expiresIn == 2)
             let (fresh, _) = try await Self.send(client, Self.request(sandbox, "/v1/invoices/INV-00000001", token: token.accessToken))
             #expect(fresh.status == .ok)
-            try await Task.sleep(for: .milliseconds(1_200))
+            try await Task.sleep(for: .milliseconds(2_200))
             let (expired, expiredBody) = try await Self.send(client, Self.request(sandbox, "/v1/invoices/INV-00000001", token: token.accessToken))
             #expect(expired.status == .unauthorized)
             #expect(String(buffer: expiredBody) == #"{"message":"Authentication error"}"#)

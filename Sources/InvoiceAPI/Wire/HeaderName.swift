@@ -16,7 +16,8 @@ public enum HeaderName {
     public static let concurrencyLimitLimit = "Concurrency-Limit-Limit"
     /// Requests the tenant may still start now.
     public static let concurrencyLimitRemaining = "Concurrency-Limit-Remaining"
-    /// The quota of the rate-limit window closest to exhaustion, e.g. `1000, 1000;window=60`.
+    /// The quota of the rate-limit window closest to exhaustion (the sandbox sends the per-minute quota as a
+    /// plain integer; the OpenAPI types it as a string, so read its leading integer).
     public static let rateLimitLimit = "ratelimit-limit"
     /// Requests left in that window.
     public static let rateLimitRemaining = "ratelimit-remaining"

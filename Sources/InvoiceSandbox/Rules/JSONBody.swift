@@ -44,30 +44,27 @@ enum JSONBody {
             init?(intValue: Int) { nil }
         }
 
+        /// Tries the likeliest kinds first: Foundation reports a kind mismatch by throwing, which is costly.
         init(from decoder: any Decoder) throws {
-            if let keyed = try? decoder.container(keyedBy: Key.self) {
+            let single = try decoder.singleValueContainer()
+            if single.decodeNil() {
+                value = .null
+            } else if let text = try? single.decode(String.self) {
+                value = .string(text)
+            } else if let flag = try? single.decode(Bool.self) {
+                value = .bool(flag)
+            } else if let keyed = try? decoder.container(keyedBy: Key.self) {
                 var object = JSONObject()
                 for key in keyed.allKeys {
                     object[key.stringValue] = try keyed.decode(DecodedJSON.self, forKey: key).value
                 }
                 value = .object(object)
-                return
-            }
-            if var unkeyed = try? decoder.unkeyedContainer() {
+            } else if var unkeyed = try? decoder.unkeyedContainer() {
                 var elements: [JSONValue] = []
                 while !unkeyed.isAtEnd {
                     elements.append(try unkeyed.decode(DecodedJSON.self).value)
                 }
                 value = .array(elements)
-                return
-            }
-            let single = try decoder.singleValueContainer()
-            if single.decodeNil() {
-                value = .null
-            } else if let flag = try? single.decode(Bool.self) {
-                value = .bool(flag)
-            } else if let text = try? single.decode(String.self) {
-                value = .string(text)
             } else {
                 value = .number("\(try single.decode(Decimal.self))")
             }

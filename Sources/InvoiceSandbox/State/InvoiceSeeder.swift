@@ -30,7 +30,7 @@ enum InvoiceSeeder {
     static func invoices(count: Int, seed: UInt64) -> [SandboxInvoice] {
         var usedIDs: Set<String> = []
         let templates = templateIDs(seed: seed)
-        return (1...max(count, 1)).prefix(count).map { number in
+        return (1...max(count, 1)).prefix(max(count, 0)).map { number in
             invoice(number: number, seed: seed, templates: templates, usedIDs: &usedIDs)
         }
     }

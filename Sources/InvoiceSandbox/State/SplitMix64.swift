@@ -44,23 +44,38 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// The first `digits` lowercase hex digits of `value` (most significant first, zero-padded to 16).
     static func hex(_ value: UInt64, digits: Int = 16) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var rest = value
-        for index in stride(from: 15, through: 0, by: -1) {
-            bytes[index] = table[Int(rest & 0xF)]
-            rest >>= 4
+        String(unsafeUninitializedCapacity: digits) { buffer in
+            writeHex(value, digits: digits, into: buffer, at: 0)
+            return digits
         }
-        return String(decoding: bytes.prefix(digits), as: UTF8.self)
     }
 
     /// A version-4, variant-1 UUID text made of two random words.
     static func uuid(high: UInt64, low: UInt64) -> String {
         let high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         let low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let text = hex(high) + hex(low)
-        let chars = Array(text)
-        return String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-" + String(chars[12..<16]) + "-"
-            + String(chars[16..<20]) + "-" + String(chars[20..<32])
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            writeHex(high >> 32, digits: 8, into: buffer, at: 0, skip: 8)
+            buffer[8] = UInt8(ascii: "-")
+            writeHex(high >> 16, digits: 4, into: buffer, at: 9, skip: 12)
+            buffer[13] = UInt8(ascii: "-")
+            writeHex(high, digits: 4, into: buffer, at: 14, skip: 12)
+            buffer[18] = UInt8(ascii: "-")
+            writeHex(low >> 48, digits: 4, into: buffer, at: 19, skip: 12)
+            buffer[23] = UInt8(ascii: "-")
+            writeHex(low, digits: 12, into: buffer, at: 24, skip: 4)
+            return 36
+        }
+    }
+
+    /// Writes the hex digits of `value` (as 16 digits, the first `skip` left out, then `digits` of them).
+    private static func writeHex(
+        _ value: UInt64, digits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int, skip: Int = 0
+    ) {
+        let table: StaticString = "0123456789abcdef"
+        for index in 0..<digits {
+            let shift = UInt64(4 * (15 - skip - index))
+            buffer[offset + index] = table.utf8Start[Int((value >> shift) & 0xF)]
+        }
     }
 }
