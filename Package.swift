@@ -14,6 +14,12 @@ let package = Package(
         // Streaming gzip over zlib for `.gz` input and `--gzip-requests`; NIO is needed by the HTTP stack anyway.
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The embedded sandbox's HTTP server; its graceful shutdown runs on swift-service-lifecycle.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Wire models, field catalogue and paths of Zuora and AppZen, shared by the client side and the sandbox.
@@ -27,18 +33,48 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The embedded simulator of a Zuora tenant and an AppZen account (Hummingbird); InvoiceAPI is all it knows of ours.
+        .target(
+            name: "InvoiceSandbox",
+            dependencies: [
+                "InvoiceAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The executable: ArgumentParser commands and nothing else.
         .executableTarget(
             name: "invoicebatch",
             dependencies: [
                 "InvoiceBatch",
+                "InvoiceSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "InvoiceBatchTests",
             dependencies: ["InvoiceBatch", "InvoiceAPI"],
             resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "InvoiceSandboxTests",
+            dependencies: [
+                "InvoiceSandbox",
+                "InvoiceAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",
