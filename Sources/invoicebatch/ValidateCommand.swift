@@ -54,7 +54,7 @@ struct ValidateCommand: ParsableCommand {
         let verdict = summary.errors == 0 ? "ok" : "failed"
         StandardError.write(
             "\(inputOptions.input): \(verdict): \(summary.rows) rows, \(summary.rows - summary.invalidRows) valid, "
-                + "\(summary.invalidRows) invalid; \(summary.errors) errors, \(summary.warnings) warnings\n"
+                + "\(summary.invalidRows) invalid; \(summary.errors) \(summary.errors == 1 ? "error" : "errors"), \(summary.warnings) \(summary.warnings == 1 ? "warning" : "warnings")\n"
         )
         if summary.errors > 0 { throw ExitCode(2) }
     }
