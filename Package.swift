@@ -31,6 +31,8 @@ let package = Package(
                 "InvoiceAPI",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The embedded simulator of a Zuora tenant and an AppZen account (Hummingbird); InvoiceAPI is all it knows of ours.
@@ -59,7 +61,13 @@ let package = Package(
         ),
         .testTarget(
             name: "InvoiceBatchTests",
-            dependencies: ["InvoiceBatch", "InvoiceAPI"],
+            dependencies: [
+                "InvoiceBatch",
+                "InvoiceAPI",
+                "InvoiceSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Resources")]
         ),
         .testTarget(
