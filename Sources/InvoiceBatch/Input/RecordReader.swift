@@ -40,6 +40,19 @@ public final class RecordReader {
         try self.init(path: path, file: file, raw: file, format: format, delimiter: delimiter, blockSize: blockSize)
     }
 
+    /// Opens the input like `init(path:format:delimiter:blockSize:)`, and hands every raw byte read (before
+    /// decompression) to `observe`: how `run` hashes the input and spools standard input without a second read.
+    public convenience init(
+        path: String,
+        format: InputFormat? = nil,
+        delimiter: UInt8? = nil,
+        observingRawBytes observe: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws(InputError) {
+        let file = try FileByteSource(path: path)
+        let tee = ObservedByteSource(base: file, observe: observe)
+        try self.init(path: path, file: file, raw: tee, format: format, delimiter: delimiter, blockSize: CSVReader.defaultBlockSize)
+    }
+
     /// Reads input held in memory (gzip or not) as if it were a file called `name`: for tests and small inputs.
     public convenience init(
         bytes: [UInt8],

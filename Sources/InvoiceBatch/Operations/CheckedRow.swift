@@ -12,6 +12,9 @@ public struct CheckedRow: Sendable {
     public let action: InvoiceAction?
     /// The invoice key (or AppZen uuid) as given.
     public let key: String?
+    /// For an `appzen-sync` row, the Zuora invoice the row also names (`invoiceKey`), so it queues behind that
+    /// invoice's other rows.
+    public var relatedInvoiceKey: String? = nil
     /// `Zuora-Track-Id` from the row's `trackId` column.
     public let trackID: String?
     /// `#` columns, carried into reports.

@@ -187,6 +187,7 @@ public final class RowChecker {
         let plan = layout.plan(for: action)
 
         var key: String?
+        var relatedKey: String?
         var rowID: String?
         var trackID: String?
         var sourceRow = record.row
@@ -196,8 +197,10 @@ public final class RowChecker {
         for index in 0..<min(values.count, plan.uses.count) {
             let value = values[index]
             switch plan.uses[index] {
-            case .action, .otherKey:
+            case .action:
                 continue
+            case .otherKey:
+                if layout.columns[index] == "invoiceKey" { relatedKey = Self.text(value)?.trimmingSpaces() }
             case .key:
                 key = Self.text(value)?.trimmingSpaces()
             case .rowID:
@@ -312,11 +315,13 @@ public final class RowChecker {
             let queryItems = (query?.members ?? []).map { (name: $0.key, value: Self.queryText($0.value)) }
             operation = InvoiceOperation(action: action, key: key, query: queryItems, body: body)
         }
-        return CheckedRow(
+        var checked = CheckedRow(
             record: record, sourceRow: sourceRow, rowID: rowID, action: action, key: key,
             trackID: trackID?.isEmpty == true ? nil : trackID, notes: notes, operation: operation,
             diagnostics: diagnostics
         )
+        if action == .appzenSync { checked.relatedInvoiceKey = relatedKey }
+        return checked
     }
 
     /// A row whose action is unknown: keep who it is, so it is still reported and written to the failures file.
