@@ -59,11 +59,13 @@ extension ClientCredentials {
             self.zuora = values[Variable.zuoraBearerToken].map(Zuora.bearerToken)
         case (nil, _?):
             throw CredentialsError(
-                code: .incomplete, message: "\(Variable.zuoraClientSecret) is set but \(Variable.zuoraClientID) is not: set both"
+                code: .incomplete,
+                message: "\(Variable.zuoraClientSecret) is set but \(Variable.zuoraClientID) is not: set both"
             )
         case (_?, nil):
             throw CredentialsError(
-                code: .incomplete, message: "\(Variable.zuoraClientID) is set but \(Variable.zuoraClientSecret) is not: set both"
+                code: .incomplete,
+                message: "\(Variable.zuoraClientID) is set but \(Variable.zuoraClientSecret) is not: set both"
             )
         }
         let appZenNames = [Variable.appZenAPIKey, Variable.appZenCustomerID, Variable.appZenCustomerKey]
@@ -97,7 +99,8 @@ extension ClientCredentials {
             if line.hasPrefix("export ") { line = String(line.dropFirst("export ".count)).trimmingSpaces() }
             guard let equals = line.firstIndex(of: "=") else {
                 throw CredentialsError(
-                    code: .malformedLine, message: "\(path):\(lineNumber): expected KEY=VALUE, a # comment or a blank line"
+                    code: .malformedLine,
+                    message: "\(path):\(lineNumber): expected KEY=VALUE, a # comment or a blank line"
                 )
             }
             let name = String(line[..<equals]).trimmingSpaces()

@@ -4,17 +4,29 @@
 /// They come from the environment or a credentials file, never from argv (a command line is visible to every
 /// user of the machine and lands in shell history). Printing a value of this type never shows a secret, and
 /// `secretValues` lists every secret so outputs can prove they hold none, and redact what the provider echoes.
-public struct ClientCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct ClientCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// How requests to Zuora are authorised.
-    public enum Zuora: Sendable, Hashable {
+    public enum Zuora: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
         /// OAuth client credentials, exchanged for a bearer token at `POST /oauth/token` and refreshed as needed.
         case clientCredentials(clientID: String, clientSecret: String)
         /// A bearer token obtained elsewhere; it cannot be refreshed, so a 401 fails the row.
         case bearerToken(String)
+
+        public var description: String {
+            switch self {
+            case .clientCredentials: "Zuora client credentials (client ID ***, secret ***)"
+            case .bearerToken: "Zuora bearer token ***"
+            }
+        }
+
+        public var debugDescription: String { description }
+        public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .enum) }
     }
 
     /// AppZen's three request headers.
-    public struct AppZen: Sendable, Hashable {
+    public struct AppZen: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
         public var apiKey: String
         public var customerID: String
         public var customerKey: String
@@ -24,6 +36,10 @@ public struct ClientCredentials: Sendable, Hashable, CustomStringConvertible, Cu
             self.customerID = customerID
             self.customerKey = customerKey
         }
+
+        public var description: String { "AppZen API key ***, customer ID ***, customer key ***" }
+        public var debugDescription: String { description }
+        public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
     }
 
     /// `nil` when no Zuora credentials were given: Zuora rows then fail with `missing-credentials`.
@@ -66,14 +82,10 @@ public struct ClientCredentials: Sendable, Hashable, CustomStringConvertible, Cu
     }
 
     public var description: String {
-        let zuora = switch zuora {
-        case .clientCredentials: "Zuora client credentials (client ID ***, secret ***)"
-        case .bearerToken: "Zuora bearer token ***"
-        case nil: "no Zuora credentials"
-        }
-        let appZen = appZen == nil ? "no AppZen credentials" : "AppZen API key ***, customer ID ***, customer key ***"
-        return "\(zuora); \(appZen)"
+        "\(zuora?.description ?? "no Zuora credentials"); \(appZen?.description ?? "no AppZen credentials")"
     }
 
     public var debugDescription: String { "ClientCredentials(\(description))" }
+    /// What `dump` and debuggers show: the redacted description, not the fields.
+    public var customMirror: Mirror { Mirror(self, children: ["credentials": description], displayStyle: .struct) }
 }

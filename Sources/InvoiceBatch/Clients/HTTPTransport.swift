@@ -26,7 +26,10 @@ final class HTTPTransport: Sendable {
     let gzipRequests: Bool
     let observer: (any ExchangeObserver)?
 
-    init(client: HTTPClient, timeout: Duration, maxResponseBytes: Int, gzipRequests: Bool, observer: (any ExchangeObserver)?) {
+    init(
+        client: HTTPClient, timeout: Duration, maxResponseBytes: Int, gzipRequests: Bool,
+        observer: (any ExchangeObserver)?
+    ) {
         self.client = client
         self.timeout = timeout
         self.maxResponseBytes = maxResponseBytes
@@ -93,10 +96,13 @@ final class HTTPTransport: Sendable {
         do {
             let response = try await client.execute(outgoing, deadline: .now() + timeout.timeAmount)
             let body = try await response.body.collect(upTo: maxResponseBytes)
-            result = .success(Response(status: Int(response.status.code), headers: response.headers, body: Array(body.readableBytesView)))
+            result = .success(
+                Response(
+                    status: Int(response.status.code), headers: response.headers, body: Array(body.readableBytesView)))
         } catch {
             result = .failure(
-                TransportFailure.classify(error, baseURL: request.baseURL, timeout: timeout, cancelled: Task.isCancelled)
+                TransportFailure.classify(
+                    error, baseURL: request.baseURL, timeout: timeout, cancelled: Task.isCancelled)
             )
         }
         if let observer {

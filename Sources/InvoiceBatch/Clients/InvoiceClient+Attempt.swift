@@ -38,8 +38,8 @@ extension InvoiceClient {
                 return .notSent(
                     ClientError(
                         code: Self.missingCredentialsCode,
-                        message: "no Zuora credentials: set \(ClientCredentials.Variable.zuoraClientID) and "
-                            + "\(ClientCredentials.Variable.zuoraClientSecret) (or \(ClientCredentials.Variable.zuoraBearerToken))"
+                        message: "no Zuora credentials: set \(Variable.zuoraClientID) and "
+                            + "\(Variable.zuoraClientSecret) (or \(Variable.zuoraBearerToken))"
                     )
                 )
             }
@@ -50,8 +50,8 @@ extension InvoiceClient {
                 return .notSent(
                     ClientError(
                         code: Self.missingCredentialsCode,
-                        message: "no AppZen credentials: set \(ClientCredentials.Variable.appZenAPIKey), "
-                            + "\(ClientCredentials.Variable.appZenCustomerID) and \(ClientCredentials.Variable.appZenCustomerKey)"
+                        message: "no AppZen credentials: set \(Variable.appZenAPIKey), "
+                            + "\(Variable.appZenCustomerID) and \(Variable.appZenCustomerKey)"
                     )
                 )
             }
@@ -65,9 +65,13 @@ extension InvoiceClient {
         if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
         if provider == .zuora {
             if let trackID { headers.append((name: HeaderName.zuoraTrackID, value: trackID)) }
-            if let entityIDs = configuration.entityIDs { headers.append((name: HeaderName.zuoraEntityIDs, value: entityIDs)) }
+            if let entityIDs = configuration.entityIDs {
+                headers.append((name: HeaderName.zuoraEntityIDs, value: entityIDs))
+            }
             if let orgIDs = configuration.orgIDs { headers.append((name: HeaderName.zuoraOrgIDs, value: orgIDs)) }
-            if let version = configuration.zuoraVersion { headers.append((name: HeaderName.zuoraVersion, value: version)) }
+            if let version = configuration.zuoraVersion {
+                headers.append((name: HeaderName.zuoraVersion, value: version))
+            }
         }
 
         do {
@@ -75,7 +79,7 @@ extension InvoiceClient {
         } catch {
             return .notSent(.cancelled)
         }
-        let secrets = credentials.secretValues + (token.map { [$0] } ?? [])
+        let secrets = token.map { secretValues + [$0] } ?? secretValues
         let result = await transport.send(
             HTTPTransport.Request(
                 method: method, baseURL: baseURL, pathAndQuery: pathAndQuery, headers: headers, body: body,
@@ -97,6 +101,8 @@ extension InvoiceClient {
 
     static let missingCredentialsCode = "missing-credentials"
 
+    private typealias Variable = ClientCredentials.Variable
+
     /// Tells the pacer what an answer says about the provider's limits.
     func recordPacing(_ response: HTTPTransport.Response) {
         let concurrency = response.header(HeaderName.concurrencyLimitRemaining).flatMap(Self.leadingInteger)
@@ -112,7 +118,9 @@ extension InvoiceClient {
 
     /// The wait an answer asks for: `Retry-After` (seconds or HTTP-date), or on a 429 without it `ratelimit-reset`.
     func retryAfter(_ response: HTTPTransport.Response) -> Duration? {
-        if let value = response.header(HeaderName.retryAfter), let wait = RetryAfter.parse(value, now: WallClock.secondsSince1970) {
+        if let value = response.header(HeaderName.retryAfter),
+            let wait = RetryAfter.parse(value, now: WallClock.secondsSince1970)
+        {
             return wait
         }
         guard response.status == 429 else { return nil }

@@ -29,7 +29,8 @@ extension InvoiceClient {
                 return progress.cancelled()
             }
         }
-        let resolved = InvoiceOperation(action: operation.action, key: key, query: operation.query, body: operation.body)
+        let resolved = InvoiceOperation(
+            action: operation.action, key: key, query: operation.query, body: operation.body)
         let pathAndQuery = resolved.pathAndQuery
         let body = operation.body.map { JSONWriter.bytes(.object($0)) }
         let method = HTTPMethod(rawValue: operation.method)
@@ -75,7 +76,9 @@ extension InvoiceClient {
                 case .succeeded:
                     return progress.succeeded()
                 case .failed(let code, let message, let transient):
-                    progress.lastFailure = (code, redact(authHint(message, status: response.status, provider: provider)))
+                    progress.lastFailure = (
+                        code, redact(authHint(message, status: response.status, provider: provider))
+                    )
                     guard transient else { return progress.failed() }
                     answeredStatus = response.status
                     retryAfter = self.retryAfter(response)
@@ -129,7 +132,9 @@ extension InvoiceClient {
     private func authHint(_ message: String, status: Int, provider: InvoiceAction.Provider) -> String {
         guard status == 401, provider == .zuora else { return message }
         switch zuoraAuth {
-        case .fixed: return message + " (the token in \(ClientCredentials.Variable.zuoraBearerToken) was refused; it may have expired)"
+        case .fixed:
+            return message
+                + " (the token in \(ClientCredentials.Variable.zuoraBearerToken) was refused; it may have expired)"
         default: return message + " (refused again after a token refresh)"
         }
     }

@@ -28,7 +28,8 @@ extension InvoiceClient {
             invoice = try await fetchInvoice(key: key, kind: .readBack, for: call)
         } catch let error as ClientError {
             return .unknown(
-                "read back after \(cause) failed (\(error.code): \(error.message)); not sent again, so the change cannot apply twice"
+                "read back after \(cause) failed (\(error.code): \(error.message)); "
+                    + "not sent again, so the change cannot apply twice"
             )
         } catch {
             return .cancelled
@@ -91,13 +92,15 @@ extension InvoiceClient {
                 case .succeeded:
                     guard let object = answer.json?.objectValue else {
                         throw ClientError(
-                            code: ProviderAnswer.unreadableCode, message: "GET \(APIPath.invoice(key)) answered without a JSON object",
+                            code: ProviderAnswer.unreadableCode,
+                            message: "GET \(APIPath.invoice(key)) answered without a JSON object",
                             httpStatus: response.status, requestID: answer.requestID
                         )
                     }
                     return FetchedInvoice(json: object, status: response.status, requestID: answer.requestID)
                 case .failed(let code, let message, let transient):
-                    failure = ClientError(code: code, message: redact(message), httpStatus: response.status, requestID: answer.requestID)
+                    failure = ClientError(
+                        code: code, message: redact(message), httpStatus: response.status, requestID: answer.requestID)
                     guard transient else { throw failure }
                     answeredStatus = response.status
                     retryAfter = self.retryAfter(response)
@@ -107,7 +110,8 @@ extension InvoiceClient {
                 failure = ClientError(code: transportFailure.code, message: redact(transportFailure.message))
             }
             guard budgetUsed < retry.maxAttempts else { throw failure }
-            try await Task.sleep(for: retry.delay(retry: budgetUsed - 1, status: answeredStatus, retryAfter: retryAfter))
+            try await Task.sleep(
+                for: retry.delay(retry: budgetUsed - 1, status: answeredStatus, retryAfter: retryAfter))
         }
     }
 }

@@ -14,6 +14,8 @@ import InvoiceAPI
 public final class InvoiceClient: Sendable {
     public let configuration: InvoiceClientConfiguration
     let credentials: ClientCredentials
+    /// `credentials.secretValues`, worked out once.
+    let secretValues: [String]
     let transport: HTTPTransport
     let pacer: any RequestPacer
     let zuoraAuth: ZuoraAuth
@@ -45,6 +47,7 @@ public final class InvoiceClient: Sendable {
     ) {
         self.configuration = configuration
         self.credentials = credentials
+        self.secretValues = credentials.secretValues
         self.pacer = pacer
         self.transport = HTTPTransport(
             client: httpClient, timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes,
@@ -62,7 +65,7 @@ public final class InvoiceClient: Sendable {
             self.zuoraAuth = .tokens(
                 ZuoraTokenProvider(
                     transport: transport, baseURL: zuoraBaseURL, clientID: clientID, clientSecret: clientSecret,
-                    retry: retry, secrets: credentials.secretValues
+                    retry: retry, secrets: secretValues
                 )
             )
         case .bearerToken(let token):
@@ -97,9 +100,10 @@ public final class InvoiceClient: Sendable {
 
     /// Whether `key` has the form of a Zuora object ID (32 hex digits) rather than an invoice number.
     public static func isInvoiceID(_ key: String) -> Bool {
-        key.utf8.count == 32 && key.utf8.allSatisfy { byte in
-            (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
-        }
+        key.utf8.count == 32
+            && key.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
+            }
     }
 
     /// The ID of `number`, cached for the run; `call` attributes the lookup's exchanges to a row.
@@ -119,7 +123,7 @@ public final class InvoiceClient: Sendable {
 
     /// `text` without any secret value.
     func redact(_ text: String) -> String {
-        credentials.redact(text)
+        ClientCredentials.redact(text, secrets: secretValues)
     }
 
     private static func trimmingSlash(_ url: String) -> String {

@@ -24,7 +24,11 @@ actor InvoiceIDCache {
             let task = Task { try await lookup() }
             pending[number] = task
             do {
-                let id = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+                let id = try await withTaskCancellationHandler {
+                    try await task.value
+                } onCancel: {
+                    task.cancel()
+                }
                 ids[number] = id
                 pending[number] = nil
                 return id

@@ -44,9 +44,11 @@ struct ProviderAnswer: Sendable {
         let success = object?["success"]?.boolValue ?? object?["Success"]?.boolValue
 
         guard (200..<300).contains(status) else {
-            let transient = Self.transientStatuses.contains(status)
+            let transient =
+                Self.transientStatuses.contains(status)
                 || (!failures.isEmpty && failures.allSatisfy { $0.isTransient(provider: provider) })
-            let message = failures.isEmpty ? Self.describe(status: status, body: body, isBlank: isBlank) : Self.join(failures)
+            let message =
+                failures.isEmpty ? Self.describe(status: status, body: body, isBlank: isBlank) : Self.join(failures)
             verdict = .failed(code: failures.first?.code ?? "http-\(status)", message: message, transient: transient)
             return
         }
@@ -54,8 +56,11 @@ struct ProviderAnswer: Sendable {
         case (_, true?):
             verdict = .succeeded
         case (_, false?):
-            verdict = failures.isEmpty
-                ? .failed(code: Self.unsuccessfulCode, message: "HTTP \(status) with success false and no reasons", transient: false)
+            verdict =
+                failures.isEmpty
+                ? .failed(
+                    code: Self.unsuccessfulCode, message: "HTTP \(status) with success false and no reasons",
+                    transient: false)
                 : .failed(
                     code: failures[0].code ?? Self.unsuccessfulCode, message: Self.join(failures),
                     transient: failures.allSatisfy { $0.isTransient(provider: provider) }
@@ -64,9 +69,10 @@ struct ProviderAnswer: Sendable {
             // The status-sync page: "Status Code: 200 [with empty response]".
             verdict = .succeeded
         case (.appzen, nil) where json != nil:
-            verdict = failures.first.map {
-                .failed(code: $0.code ?? "http-\(status)", message: Self.join(failures), transient: false)
-            } ?? .succeeded
+            verdict =
+                failures.first.map {
+                    .failed(code: $0.code ?? "http-\(status)", message: Self.join(failures), transient: false)
+                } ?? .succeeded
         case (.zuora, nil) where object != nil:
             verdict = .failed(
                 code: Self.unreadableCode, message: "HTTP \(status) without a success member: the outcome is unknown",
@@ -101,17 +107,22 @@ struct ProviderAnswer: Sendable {
 
         func isTransient(provider: InvoiceAction.Provider) -> Bool {
             guard provider == .zuora, let code else { return false }
-            return ZuoraErrorCode(code)?.category.isTransient == true || ZuoraErrorCode.transientCRUDCodes.contains(code)
+            return ZuoraErrorCode(code)?.category.isTransient == true
+                || ZuoraErrorCode.transientCRUDCodes.contains(code)
         }
     }
 
     /// The failures a body reports: REST `reasons`, CRUD `Errors`, an AppZen or proxy `message`, an OAuth `error`.
     static func failures(in object: JSONObject, provider: InvoiceAction.Provider) -> [Failure] {
         if let reasons = object["reasons"]?.arrayValue, !reasons.isEmpty {
-            return reasons.map { Failure(code: text($0.objectValue?["code"]), message: text($0.objectValue?["message"]) ?? "") }
+            return reasons.map {
+                Failure(code: text($0.objectValue?["code"]), message: text($0.objectValue?["message"]) ?? "")
+            }
         }
         if let errors = object["Errors"]?.arrayValue, !errors.isEmpty {
-            return errors.map { Failure(code: text($0.objectValue?["Code"]), message: text($0.objectValue?["Message"]) ?? "") }
+            return errors.map {
+                Failure(code: text($0.objectValue?["Code"]), message: text($0.objectValue?["Message"]) ?? "")
+            }
         }
         if let message = object["message"]?.stringValue {
             let appZenCode = AppZenErrorResponse(timestamp: "", status: 0, error: "", message: message).errorCode
@@ -126,7 +137,9 @@ struct ProviderAnswer: Sendable {
     /// `code: message; code: message` (a failure without a code is its message alone).
     static func join(_ failures: [Failure]) -> String {
         failures.map { failure in
-            guard let code = failure.code, !failure.message.hasPrefix("Error code : \(code)") else { return failure.message }
+            guard let code = failure.code, !failure.message.hasPrefix("Error code : \(code)") else {
+                return failure.message
+            }
             return failure.message.isEmpty ? code : "\(code): \(failure.message)"
         }.joined(separator: "; ")
     }

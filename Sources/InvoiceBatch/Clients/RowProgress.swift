@@ -41,9 +41,12 @@ struct RowProgress: Sendable {
         mayHaveApplied
             ? outcome(
                 .failed, code: Self.interruptedCode,
-                message: "cancelled after a request may have reached the server: the change may or may not have been applied"
+                message:
+                    "cancelled after a request may have reached the server: the change may or may not have been applied"
             )
-            : outcome(.failed, code: Self.cancelledCode, message: "cancelled before any request could have been applied; safe to send again")
+            : outcome(
+                .failed, code: Self.cancelledCode,
+                message: "cancelled before any request could have been applied; safe to send again")
     }
 
     private func outcome(_ status: CallOutcome.Status, code: String?, message: String?) -> CallOutcome {

@@ -11,7 +11,9 @@ struct TrackIDs: Sendable {
 
     init(runID: String) {
         let kept = runID.unicodeScalars.filter { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_.".unicodeScalars.contains(scalar))
         }
         let prefix = String(String.UnicodeScalarView(kept.prefix(Self.maxPrefixLength)))
         self.prefix = prefix.isEmpty ? "run" : prefix

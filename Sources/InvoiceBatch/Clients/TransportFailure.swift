@@ -75,7 +75,9 @@ struct TransportFailure: Error, Sendable {
         if let error = error as? ChannelError, case .connectTimeout = error {
             return notSent(timeoutCode, "could not connect to \(baseURL) in time (\(detail))")
         }
-        if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(error.errnoCode) {
+        if let error = error as? IOError,
+            [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(error.errnoCode)
+        {
             return notSent(connectionCode, "could not connect to \(baseURL) (\(detail))")
         }
         return maybeSent(baseURL, detail)

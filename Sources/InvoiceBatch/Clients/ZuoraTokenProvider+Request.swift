@@ -32,35 +32,43 @@ extension ZuoraTokenProvider {
                     guard let token = Self.token(in: response.body, requestedAt: started) else {
                         let error = ClientError(
                             code: ProviderAnswer.unreadableCode,
-                            message: "the Zuora token endpoint answered HTTP \(response.status) without access_token and expires_in",
+                            message: "the Zuora token endpoint answered HTTP \(response.status) "
+                                + "without access_token and expires_in",
                             httpStatus: response.status
                         )
                         return (.failure(FetchFailure(error: error, permanent: false)), attempt)
                     }
                     return (.success(token), attempt)
                 }
-                let answer = ProviderAnswer(status: response.status, requestIDHeader: nil, body: response.body, provider: .zuora)
+                let answer = ProviderAnswer(
+                    status: response.status, requestIDHeader: nil, body: response.body, provider: .zuora)
                 let (code, message) = answer.codeAndMessage
                 let detail = ClientCredentials.redact("HTTP \(response.status) \(message)", secrets: secrets)
                 guard Self.isTransient(status: response.status) else {
                     let error = ClientError(
                         code: code,
                         message: "Zuora refused the client credentials at POST \(APIPath.oauthToken) (\(detail)); "
-                            + "check \(ClientCredentials.Variable.zuoraClientID) and \(ClientCredentials.Variable.zuoraClientSecret)",
+                            + "check \(Variable.zuoraClientID) and \(Variable.zuoraClientSecret)",
                         httpStatus: response.status
                     )
                     return (.failure(FetchFailure(error: error, permanent: true)), attempt)
                 }
-                last = ClientError(code: code, message: "could not get a Zuora token (\(detail))", httpStatus: response.status)
-                retryAfter = response.header(HeaderName.retryAfter).flatMap { RetryAfter.parse($0, now: WallClock.secondsSince1970) }
+                last = ClientError(
+                    code: code, message: "could not get a Zuora token (\(detail))", httpStatus: response.status)
+                retryAfter = response.header(HeaderName.retryAfter).flatMap {
+                    RetryAfter.parse($0, now: WallClock.secondsSince1970)
+                }
             case .failure(let failure):
                 if failure.cancelled { return (.failure(FetchFailure(error: .cancelled, permanent: false)), attempt) }
                 last = ClientError(
                     code: failure.code,
-                    message: "could not get a Zuora token: " + ClientCredentials.redact(failure.message, secrets: secrets)
+                    message: "could not get a Zuora token: "
+                        + ClientCredentials.redact(failure.message, secrets: secrets)
                 )
             }
-            guard attempt < retry.maxAttempts else { return (.failure(FetchFailure(error: last, permanent: false)), attempt) }
+            guard attempt < retry.maxAttempts else {
+                return (.failure(FetchFailure(error: last, permanent: false)), attempt)
+            }
             do {
                 try await Task.sleep(for: retry.delay(retry: attempt - 1, status: status, retryAfter: retryAfter))
             } catch {
@@ -68,6 +76,8 @@ extension ZuoraTokenProvider {
             }
         }
     }
+
+    private typealias Variable = ClientCredentials.Variable
 
     /// 408, 429 and 5xx are worth asking again; any other 4xx is about the credentials.
     static func isTransient(status: Int) -> Bool {

@@ -36,7 +36,10 @@ actor ZuoraTokenProvider {
     /// HTTP requests made to the token endpoint.
     private(set) var requestCount = 0
 
-    init(transport: HTTPTransport, baseURL: String, clientID: String, clientSecret: String, retry: RetryPolicy, secrets: [String]) {
+    init(
+        transport: HTTPTransport, baseURL: String, clientID: String, clientSecret: String, retry: RetryPolicy,
+        secrets: [String]
+    ) {
         self.transport = transport
         self.baseURL = baseURL
         self.clientID = clientID
@@ -49,14 +52,17 @@ actor ZuoraTokenProvider {
     /// - Throws: `ClientError` when no token can be had (bad credentials, endpoint unreachable), or
     ///   `CancellationError` when the caller is cancelled while waiting.
     func token() async throws -> String {
-        if let permanentFailure { throw permanentFailure }
         let now = ContinuousClock.now
         if let current, now < current.expiresAt {
-            if now >= current.refreshAt, !refreshing, backgroundRetryNotBefore.map({ now >= $0 }) ?? true {
+            if now >= current.refreshAt, !refreshing, permanentFailure == nil,
+                backgroundRetryNotBefore.map({ now >= $0 }) ?? true
+            {
                 startRefresh()
             }
             return current.value
         }
+        // Credentials refused once are refused for the run; a token still valid is used up first.
+        if let permanentFailure { throw permanentFailure }
         if !refreshing { startRefresh() }
         return try await waitForRefresh()
     }

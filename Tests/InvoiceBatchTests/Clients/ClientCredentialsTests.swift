@@ -15,7 +15,8 @@ struct ClientCredentialsTests {
 
     /// A credentials file with `text` in a fresh temporary directory.
     static func withFile(_ text: String, _ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("credentials-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "credentials-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("credentials.env").path
@@ -26,8 +27,12 @@ struct ClientCredentialsTests {
     @Test func readsEverythingFromTheEnvironment() throws {
         let credentials = try ClientCredentials.load(environment: Self.environment)
         #expect(credentials.zuora == .clientCredentials(clientID: "env-client-id", clientSecret: "env-client-secret"))
-        #expect(credentials.appZen == .init(apiKey: "env-api-key", customerID: "100439", customerKey: "env-customer-key"))
-        #expect(Set(credentials.secretValues) == ["env-client-id", "env-client-secret", "env-api-key", "100439", "env-customer-key"])
+        #expect(
+            credentials.appZen == .init(apiKey: "env-api-key", customerID: "100439", customerKey: "env-customer-key"))
+        #expect(
+            Set(credentials.secretValues) == [
+                "env-client-id", "env-client-secret", "env-api-key", "100439", "env-customer-key",
+            ])
     }
 
     @Test func aBearerTokenAloneIsUsedAndClientCredentialsWin() throws {
@@ -36,7 +41,9 @@ struct ClientCredentialsTests {
         #expect(bearer.appZen == nil)
         var both = Self.environment
         both["ZUORA_BEARER_TOKEN"] = "tok-123"
-        #expect(try ClientCredentials.load(environment: both).zuora == .clientCredentials(clientID: "env-client-id", clientSecret: "env-client-secret"))
+        #expect(
+            try ClientCredentials.load(environment: both).zuora
+                == .clientCredentials(clientID: "env-client-id", clientSecret: "env-client-secret"))
         #expect(try ClientCredentials.load(environment: [:]) == ClientCredentials())
     }
 
@@ -72,12 +79,15 @@ struct ClientCredentialsTests {
     }
 
     @Test func incompleteSetsAreErrors() {
-        #expect(throws: CredentialsError.self) { try ClientCredentials.load(environment: ["ZUORA_CLIENT_ID": "only-id"]) }
+        #expect(throws: CredentialsError.self) {
+            try ClientCredentials.load(environment: ["ZUORA_CLIENT_ID": "only-id"])
+        }
         #expect {
             try ClientCredentials.load(environment: ["APPZEN_API_KEY": "key"])
         } throws: { error in
             let message = (error as? CredentialsError)?.message ?? ""
-            return message.contains("APPZEN_CUSTOMER_ID and APPZEN_CUSTOMER_KEY are not set") && !message.contains("key\"")
+            return message.contains("APPZEN_CUSTOMER_ID and APPZEN_CUSTOMER_KEY are not set")
+                && !message.contains("key\"")
         }
         #expect(throws: CredentialsError.self) {
             try ClientCredentials.load(environment: [:], file: "/nonexistent/\(UUID().uuidString)")
@@ -86,9 +96,15 @@ struct ClientCredentialsTests {
 
     @Test func printingNeverShowsASecret() throws {
         let credentials = try ClientCredentials.load(environment: Self.environment)
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        var dumpedParts = ""
+        dump(credentials.zuora, to: &dumpedParts)
+        dump(credentials.appZen, to: &dumpedParts)
         let shown = [
             credentials.description, credentials.debugDescription, String(describing: credentials), "\(credentials)",
-            String(reflecting: credentials),
+            String(reflecting: credentials), dumped, dumpedParts, "\(credentials.zuora!)", "\(credentials.appZen!)",
+            String(reflecting: credentials.zuora!),
         ]
         for text in shown {
             #expect(text.contains("***"))

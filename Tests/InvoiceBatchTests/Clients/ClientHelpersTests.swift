@@ -6,12 +6,16 @@ import Testing
 struct ClientHelpersTests {
     @Test func backoffDoublesUpToItsCapWithFullJitter() {
         let backoff = ExponentialBackoff(base: .milliseconds(100), cap: .seconds(1), random: { 1 })
-        #expect((0...6).map { backoff.window(retry: $0) } == [
-            .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1), .seconds(1), .seconds(1),
-        ])
+        #expect(
+            (0...6).map { backoff.window(retry: $0) } == [
+                .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1),
+                .seconds(1), .seconds(1),
+            ])
         #expect(backoff.delay(retry: 2) == .milliseconds(400))
         #expect(ExponentialBackoff(base: .milliseconds(100), cap: .seconds(1), random: { 0 }).delay(retry: 3) == .zero)
-        #expect(ExponentialBackoff(base: .milliseconds(100), cap: .seconds(1), random: { 0.5 }).delay(retry: 1) == .milliseconds(100))
+        #expect(
+            ExponentialBackoff(base: .milliseconds(100), cap: .seconds(1), random: { 0.5 }).delay(retry: 1)
+                == .milliseconds(100))
         #expect(backoff.window(retry: 500) == .seconds(1), "no overflow")
         let real = ExponentialBackoff(base: .milliseconds(100), cap: .seconds(1))
         #expect((0..<200).allSatisfy { _ in (Duration.zero ... .milliseconds(400)).contains(real.delay(retry: 2)) })
@@ -46,34 +50,69 @@ struct ClientHelpersTests {
         (.appzen, 200, "  \r\n", .succeeded),
         (.zuora, 200, #"{"success":true}"#, .succeeded),
         (.zuora, 200, #"{"Success":true,"Id":"x"}"#, .succeeded),
-        (.zuora, 200, "", .failed(code: "unreadable-response", message: "HTTP 200 with an empty body", transient: false)),
-        (.zuora, 200, "<html>ok</html>", .failed(
-            code: "unreadable-response", message: "HTTP 200 with a body that is not JSON: <html>ok</html>", transient: false)),
-        (.appzen, 200, "OK", .failed(
-            code: "unreadable-response", message: "HTTP 200 with a body that is not JSON: OK", transient: false)),
-        (.zuora, 200, #"{"id":"x"}"#, .failed(
-            code: "unreadable-response", message: "HTTP 200 without a success member: the outcome is unknown", transient: false)),
-        (.zuora, 200, #"{"success":false,"reasons":[{"code":"53100050","message":"locked"}]}"#,
-            .failed(code: "53100050", message: "53100050: locked", transient: true)),
-        (.zuora, 200, #"{"success":false,"reasons":[{"code":"53100050","message":"locked"},{"code":"53100020","message":"bad"}]}"#,
-            .failed(code: "53100050", message: "53100050: locked; 53100020: bad", transient: false)),
-        (.zuora, 200, #"{"Success":false,"Errors":[{"Code":"TEMPORARY_ERROR","Message":"later"}]}"#,
-            .failed(code: "TEMPORARY_ERROR", message: "TEMPORARY_ERROR: later", transient: true)),
-        (.zuora, 401, #"{"message":"Authentication error"}"#, .failed(code: "http-401", message: "Authentication error", transient: false)),
-        (.zuora, 502, "Bad Gateway", .failed(code: "http-502", message: "HTTP 502 with a body that is not JSON: Bad Gateway", transient: true)),
-        (.appzen, 500, #"{"timestamp":"t","status":500,"error":"x","message":"Error code : 12345650 - boom"}"#,
-            .failed(code: "12345650", message: "Error code : 12345650 - boom", transient: true)),
-        (.appzen, 400, #"{"timestamp":"t","status":400,"error":"x","message":"Error code : 12345650 - bad"}"#,
-            .failed(code: "12345650", message: "Error code : 12345650 - bad", transient: false)),
+        (
+            .zuora, 200, "",
+            .failed(code: "unreadable-response", message: "HTTP 200 with an empty body", transient: false)
+        ),
+        (
+            .zuora, 200, "<html>ok</html>",
+            .failed(
+                code: "unreadable-response", message: "HTTP 200 with a body that is not JSON: <html>ok</html>",
+                transient: false)
+        ),
+        (
+            .appzen, 200, "OK",
+            .failed(
+                code: "unreadable-response", message: "HTTP 200 with a body that is not JSON: OK", transient: false)
+        ),
+        (
+            .zuora, 200, #"{"id":"x"}"#,
+            .failed(
+                code: "unreadable-response", message: "HTTP 200 without a success member: the outcome is unknown",
+                transient: false)
+        ),
+        (
+            .zuora, 200, #"{"success":false,"reasons":[{"code":"53100050","message":"locked"}]}"#,
+            .failed(code: "53100050", message: "53100050: locked", transient: true)
+        ),
+        (
+            .zuora, 200,
+            #"{"success":false,"reasons":[{"code":"53100050","message":"locked"},{"code":"53100020","message":"bad"}]}"#,
+            .failed(code: "53100050", message: "53100050: locked; 53100020: bad", transient: false)
+        ),
+        (
+            .zuora, 200, #"{"Success":false,"Errors":[{"Code":"TEMPORARY_ERROR","Message":"later"}]}"#,
+            .failed(code: "TEMPORARY_ERROR", message: "TEMPORARY_ERROR: later", transient: true)
+        ),
+        (
+            .zuora, 401, #"{"message":"Authentication error"}"#,
+            .failed(code: "http-401", message: "Authentication error", transient: false)
+        ),
+        (
+            .zuora, 502, "Bad Gateway",
+            .failed(code: "http-502", message: "HTTP 502 with a body that is not JSON: Bad Gateway", transient: true)
+        ),
+        (
+            .appzen, 500, #"{"timestamp":"t","status":500,"error":"x","message":"Error code : 12345650 - boom"}"#,
+            .failed(code: "12345650", message: "Error code : 12345650 - boom", transient: true)
+        ),
+        (
+            .appzen, 400, #"{"timestamp":"t","status":400,"error":"x","message":"Error code : 12345650 - bad"}"#,
+            .failed(code: "12345650", message: "Error code : 12345650 - bad", transient: false)
+        ),
     ])
-    func answersAreReadFromTheBody(provider: InvoiceAction.Provider, status: Int, body: String, verdict: ProviderAnswer.Verdict) {
+    func answersAreReadFromTheBody(
+        provider: InvoiceAction.Provider, status: Int, body: String, verdict: ProviderAnswer.Verdict
+    ) {
         let answer = ProviderAnswer(status: status, requestIDHeader: nil, body: Array(body.utf8), provider: provider)
         #expect(answer.verdict == verdict)
     }
 
     @Test func requestAndProcessIDsComeFromTheHeaderOrTheBody() {
         let body = Array(#"{"success":true,"processId":"P-1","requestId":"body-id"}"#.utf8)
-        #expect(ProviderAnswer(status: 200, requestIDHeader: "header-id", body: body, provider: .zuora).requestID == "header-id")
+        #expect(
+            ProviderAnswer(status: 200, requestIDHeader: "header-id", body: body, provider: .zuora).requestID
+                == "header-id")
         let answer = ProviderAnswer(status: 200, requestIDHeader: nil, body: body, provider: .zuora)
         #expect(answer.requestID == "body-id")
         #expect(answer.processID == "P-1")

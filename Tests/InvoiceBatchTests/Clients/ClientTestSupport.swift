@@ -67,7 +67,8 @@ struct ClientFixture {
     }()
 
     /// A 100-invoice tenant whose e-invoice syncs complete at once; `change` adjusts it.
-    static func sandboxConfiguration(_ change: (inout SandboxConfiguration) -> Void = { _ in }) -> SandboxConfiguration {
+    static func sandboxConfiguration(_ change: (inout SandboxConfiguration) -> Void = { _ in }) -> SandboxConfiguration
+    {
         var configuration = SandboxConfiguration(invoices: 100, einvoiceSyncDelay: .zero)
         change(&configuration)
         return configuration
@@ -86,7 +87,9 @@ struct ClientFixture {
         let accepted = sandbox.credentials
         return ClientCredentials(
             zuora: .clientCredentials(clientID: accepted.clientID, clientSecret: accepted.clientSecret),
-            appZen: .init(apiKey: accepted.appZenAPIKey, customerID: accepted.appZenCustomerID, customerKey: accepted.appZenCustomerKey)
+            appZen: .init(
+                apiKey: accepted.appZenAPIKey, customerID: accepted.appZenCustomerID,
+                customerKey: accepted.appZenCustomerKey)
         )
     }
 
@@ -98,7 +101,8 @@ struct ClientFixture {
         _ body: (ClientFixture) async throws -> Void
     ) async throws {
         try await Sandbox.withRunning(sandboxConfiguration(changeSandbox), logger: logger) { sandbox in
-            try await HTTPClient.withHTTPClient(configuration: .invoiceBatch(concurrency: 8, timeout: .seconds(5))) { http in
+            try await HTTPClient.withHTTPClient(configuration: .invoiceBatch(concurrency: 8, timeout: .seconds(5))) {
+                http in
                 var configuration = clientConfiguration(baseURL: sandbox.baseURL)
                 changeClient(&configuration)
                 let recordingPacer = RecordingPacer()
@@ -108,7 +112,8 @@ struct ClientFixture {
                     credentials: credentials?(sandbox) ?? Self.credentials(sandbox),
                     pacer: pacer ?? recordingPacer, observer: observer
                 )
-                try await body(ClientFixture(sandbox: sandbox, client: client, pacer: recordingPacer, observer: observer))
+                try await body(
+                    ClientFixture(sandbox: sandbox, client: client, pacer: recordingPacer, observer: observer))
             }
         }
     }

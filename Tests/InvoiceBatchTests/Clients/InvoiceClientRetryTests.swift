@@ -69,7 +69,8 @@ struct InvoiceClientRetryTests {
                     group.addTask {
                         var outcome: CallOutcome?
                         let elapsed = await clock.measure {
-                            outcome = await fixture.client.execute(Calls.update(ClientFixture.number(number), comments: "429", row: number))
+                            outcome = await fixture.client.execute(
+                                Calls.update(ClientFixture.number(number), comments: "429", row: number))
                         }
                         return (outcome!, elapsed)
                     }
@@ -92,15 +93,20 @@ struct InvoiceClientRetryTests {
             #expect(reported.count == refused.map(\.0.tooManyRequests).reduce(0, +))
             #expect(reported.allSatisfy { $0 == .seconds(1) })
             #expect(fixture.sandbox.statistics.tooManyRequests == reported.count)
-            #expect(fixture.pacer.signals.contains { signal in
-                if case .remaining(let concurrency?, _, _) = signal { return concurrency == 0 }
-                return false
-            }, "Concurrency-Limit-Remaining reported")
+            #expect(
+                fixture.pacer.signals.contains { signal in
+                    if case .remaining(let concurrency?, _, _) = signal { return concurrency == 0 }
+                    return false
+                }, "Concurrency-Limit-Remaining reported")
         }
     }
 
     @Test func connectionsDroppedBeforeTheChangeAreRetried() async throws {
-        try await ClientFixture.run(sandbox: { $0.resetRate = 0.5; $0.resetPhase = .before }, client: { $0.maxAttempts = 12 }) { fixture in
+        try await ClientFixture.run(
+            sandbox: {
+                $0.resetRate = 0.5; $0.resetPhase = .before
+            }, client: { $0.maxAttempts = 12 }
+        ) { fixture in
             let outcomes = await fixture.executeInOrder(
                 (1...10).map { Calls.update(ClientFixture.number($0), comments: "dropped \($0)", row: $0) }
             )
@@ -114,7 +120,11 @@ struct InvoiceClientRetryTests {
     }
 
     @Test func aCancelDroppedAfterItAppliedIsReadBackNotSentAgain() async throws {
-        try await ClientFixture.run(sandbox: { $0.resetRate = 0.5; $0.resetPhase = .after }, client: { $0.maxAttempts = 12 }) { fixture in
+        try await ClientFixture.run(
+            sandbox: {
+                $0.resetRate = 0.5; $0.resetPhase = .after
+            }, client: { $0.maxAttempts = 12 }
+        ) { fixture in
             // Invoices 2, 6, 10, 14, … have an e-invoice that can be canceled.
             let numbers = [2, 6, 10, 14, 18, 20, 22, 26, 30, 34]
             let outcomes = await fixture.executeInOrder(numbers.map { Calls.cancel(ClientFixture.number($0), row: $0) })
@@ -122,7 +132,8 @@ struct InvoiceClientRetryTests {
             let statistics = fixture.sandbox.statistics
             let dropped = statistics.requests(route: Self.cancelRoute, status: "reset")
             try #require(dropped > 0, "the dice dropped no cancel")
-            #expect(statistics.requests(route: Self.cancelRoute, status: "200") + dropped == numbers.count,
+            #expect(
+                statistics.requests(route: Self.cancelRoute, status: "200") + dropped == numbers.count,
                 "one cancel request per invoice: the read-back kept every second one from being sent")
             for number in numbers {
                 #expect(statistics.changesByInvoice[ClientFixture.number(number)]?.count == 1)
@@ -130,13 +141,18 @@ struct InvoiceClientRetryTests {
             }
             let readBack = outcomes.filter { $0.readBack != nil }
             #expect(readBack.count == dropped)
-            #expect(readBack.allSatisfy { $0.readBack == "read back after a dropped connection: einvoiceStatus Canceled" })
+            #expect(
+                readBack.allSatisfy { $0.readBack == "read back after a dropped connection: einvoiceStatus Canceled" })
             #expect(readBack.allSatisfy { $0.attempts == 1 })
         }
     }
 
     @Test func aStatusChangeDroppedAfterItAppliedIsReadBack() async throws {
-        try await ClientFixture.run(sandbox: { $0.resetRate = 0.5; $0.resetPhase = .after }, client: { $0.maxAttempts = 12 }) { fixture in
+        try await ClientFixture.run(
+            sandbox: {
+                $0.resetRate = 0.5; $0.resetPhase = .after
+            }, client: { $0.maxAttempts = 12 }
+        ) { fixture in
             // Even invoices up to 60 are Draft; Draft → Canceled once, a second time is refused.
             let numbers = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20]
             let outcomes = await fixture.executeInOrder(
@@ -147,13 +163,19 @@ struct InvoiceClientRetryTests {
             let dropped = statistics.requests(route: Self.objectRoute, status: "reset")
             try #require(dropped > 0)
             #expect(statistics.requests(route: Self.objectRoute, status: "200") + dropped == numbers.count)
-            #expect(outcomes.filter { $0.readBack == "read back after a dropped connection: status Canceled" }.count == dropped)
+            #expect(
+                outcomes.filter { $0.readBack == "read back after a dropped connection: status Canceled" }.count
+                    == dropped)
             for number in numbers { #expect(fixture.invoice(number).status == .canceled) }
         }
     }
 
     @Test func aCancelDroppedBeforeItAppliedIsReadBackAndSentAgain() async throws {
-        try await ClientFixture.run(sandbox: { $0.resetRate = 0.5; $0.resetPhase = .before }, client: { $0.maxAttempts = 12 }) { fixture in
+        try await ClientFixture.run(
+            sandbox: {
+                $0.resetRate = 0.5; $0.resetPhase = .before
+            }, client: { $0.maxAttempts = 12 }
+        ) { fixture in
             let numbers = [2, 6, 10, 14, 18, 20, 22, 26]
             let outcomes = await fixture.executeInOrder(numbers.map { Calls.cancel(ClientFixture.number($0), row: $0) })
             #expect(outcomes.allSatisfy { $0.status == .succeeded }, "\(outcomes.filter { $0.status != .succeeded })")
@@ -169,7 +191,11 @@ struct InvoiceClientRetryTests {
     @Test func anUnreadableInvoiceAfterADropIsNotSentAgain() async throws {
         // Every request dropped after applying: the read-back cannot get through either, so the client must give
         // up rather than risk a second cancel.
-        try await ClientFixture.run(sandbox: { $0.resetRate = 1; $0.resetPhase = .after }, client: { $0.maxAttempts = 3 }) { fixture in
+        try await ClientFixture.run(
+            sandbox: {
+                $0.resetRate = 1; $0.resetPhase = .after
+            }, client: { $0.maxAttempts = 3 }
+        ) { fixture in
             let outcome = await fixture.client.execute(Calls.cancel("INV-00000002"))
             #expect(outcome.status == .failed)
             #expect(outcome.errorCode == "connection-error")
@@ -196,7 +222,8 @@ struct InvoiceClientRetryTests {
     @Test func cancellationInFlightIsInterrupted() async throws {
         // A ready bearer token, so the only request is the row's own, held by the latency.
         try await ClientFixture.run(
-            sandbox: { $0.latency = .seconds(2) }, credentials: { ClientCredentials(zuora: .bearerToken($0.issueToken())) }
+            sandbox: { $0.latency = .seconds(2) },
+            credentials: { ClientCredentials(zuora: .bearerToken($0.issueToken())) }
         ) { fixture in
             let task = Task { await fixture.client.execute(Calls.update("INV-00000002", comments: "maybe")) }
             try await Task.sleep(for: .milliseconds(500))

@@ -22,7 +22,8 @@ struct InvoiceClientTests {
                 Calls.cancel("INV-00000006", row: 4),
                 Calls.make(
                     .appzenSync, uuid,
-                    body: JSONObject(["appzen_invoice_state": .string("CREATED"), "invoice_status": .string("Posted")]), row: 5
+                    body: JSONObject(["appzen_invoice_state": .string("CREATED"), "invoice_status": .string("Posted")]),
+                    row: 5
                 ),
             ]
             let outcomes = await fixture.executeAll(calls)
@@ -58,7 +59,8 @@ struct InvoiceClientTests {
             #expect(outcome.httpStatus == 200, "Zuora answers business failures with 200")
             let code = try #require(outcome.errorCode)
             #expect(code.count == 8 && code.allSatisfy(\.isNumber) && code.hasSuffix("30"), "\(code)")
-            #expect(outcome.errorMessage?.hasPrefix("\(code): The e-invoice of invoice INV-00000001 is Processing") == true)
+            #expect(
+                outcome.errorMessage?.hasPrefix("\(code): The e-invoice of invoice INV-00000001 is Processing") == true)
             #expect(outcome.attempts == 1, "a rule restriction is not retried")
             #expect(fixture.sandbox.statistics.appliedChanges == 0)
 
@@ -114,7 +116,9 @@ struct InvoiceClientTests {
     @Test func anAppZen404KeepsItsHexCode() async throws {
         try await ClientFixture.run { fixture in
             let outcome = await fixture.client.execute(
-                Calls.make(.appzenSync, "00000000-0000-4000-8000-000000000000", body: JSONObject(["invoice_status": .string("Posted")]))
+                Calls.make(
+                    .appzenSync, "00000000-0000-4000-8000-000000000000",
+                    body: JSONObject(["invoice_status": .string("Posted")]))
             )
             #expect(outcome.status == .failed)
             #expect(outcome.httpStatus == 404)
@@ -208,7 +212,8 @@ struct InvoiceClientTests {
                 Calls.make(.appzenSync, uuid, body: JSONObject(["invoice_status": .string("Posted")]), row: 3),
             ])
             #expect(outcomes[2].httpStatus == 403)
-            let secrets = credentials.secretValues + ["wrong-appzen-api-key-0123456789"]
+            let secrets =
+                credentials.secretValues + ["wrong-appzen-api-key-0123456789"]
                 + fixture.observer.all.flatMap(\.secrets)
             for outcome in outcomes {
                 for text in outcome.texts {

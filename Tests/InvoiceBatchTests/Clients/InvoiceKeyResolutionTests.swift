@@ -10,8 +10,12 @@ struct InvoiceKeyResolutionTests {
     @Test func aNumberIsResolvedOnceAndThenUpdatedByID() async throws {
         try await ClientFixture.run { fixture in
             let rows = [
-                Calls.make(.objectUpdate, "INV-00000004", body: JSONObject(["TransferredToAccounting": .string("Processing")]), row: 1),
-                Calls.make(.objectUpdate, "INV-00000004", body: JSONObject(["TransferredToAccounting": .string("Yes")]), row: 2),
+                Calls.make(
+                    .objectUpdate, "INV-00000004", body: JSONObject(["TransferredToAccounting": .string("Processing")]),
+                    row: 1),
+                Calls.make(
+                    .objectUpdate, "INV-00000004", body: JSONObject(["TransferredToAccounting": .string("Yes")]), row: 2
+                ),
                 Calls.status("INV-00000004", "Posted", row: 3),
             ]
             let outcomes = await fixture.executeInOrder(rows)
@@ -23,7 +27,10 @@ struct InvoiceKeyResolutionTests {
             #expect(fixture.invoice(4).status == .posted)
             let resolution = try #require(fixture.observer.of(.keyResolution).first)
             #expect(resolution.row == 1 && resolution.pathAndQuery == "/v1/invoices/INV-00000004")
-            #expect(fixture.observer.of(.rowRequest).allSatisfy { $0.pathAndQuery == "/v1/object/invoice/\(fixture.invoice(4).id)" })
+            #expect(
+                fixture.observer.of(.rowRequest).allSatisfy {
+                    $0.pathAndQuery == "/v1/object/invoice/\(fixture.invoice(4).id)"
+                })
 
             #expect(try await fixture.client.resolveID(number: "INV-00000004") == fixture.invoice(4).id)
             #expect(fixture.sandbox.statistics.requests(route: Self.getRoute, status: "200") == 1)
