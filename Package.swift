@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Deque for the per-invoice queues of the scheduler.
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // SHA-256 of the input for the run directory (`--resume` refuses a changed input). 3.12.3 or later; 4.x is
+        // allowed because swift-nio-extras already resolves swift-crypto 4 in this graph, and `from:` would force a
+        // downgrade to 3.x for an API (SHA256) that is the same in both.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Wire models, field catalogue and paths of Zuora and AppZen, shared by the client side and the sandbox.
@@ -41,6 +45,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The embedded simulator of a Zuora tenant and an AppZen account (Hummingbird); InvoiceAPI is all it knows of ours.

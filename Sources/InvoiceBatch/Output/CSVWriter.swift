@@ -98,13 +98,7 @@ public final class CSVWriter {
         guard !isClosed else {
             throw CSVWriterError(code: .closed, message: "internal error: a row was written after close()", path: path)
         }
-        var first = true
-        for cell in cells {
-            if !first { buffer.append(options.delimiter) }
-            first = false
-            appendCell(cell)
-        }
-        buffer.append(0x0A)
+        Self.appendRow(cells, options: options, to: &buffer)
         if descriptor != nil, buffer.count >= options.bufferCapacity { try flush() }
     }
 
@@ -150,15 +144,27 @@ public final class CSVWriter {
 
     /// The text a cell is written as: neutralised and quoted as needed.
     public static func encode(_ cell: String, options: Options = Options()) -> String {
-        let writer = CSVWriter(options: options)
-        writer.appendCell(cell)
-        return writer.text
+        var bytes: [UInt8] = []
+        appendCell(cell, options: options, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func appendCell(_ cell: String) {
+    /// Appends one row's encoding, ending in LF, to `buffer`: for writers that keep their own file (results and
+    /// failures files count their bytes for the run journal).
+    public static func appendRow(_ cells: some Sequence<String>, options: Options, to buffer: inout [UInt8]) {
+        var first = true
+        for cell in cells {
+            if !first { buffer.append(options.delimiter) }
+            first = false
+            appendCell(cell, options: options, to: &buffer)
+        }
+        buffer.append(0x0A)
+    }
+
+    private static func appendCell(_ cell: String, options: Options, to buffer: inout [UInt8]) {
         var cell = cell
         cell.withUTF8 { bytes in
-            let neutralise = options.neutraliseFormulas && Self.looksLikeFormula(bytes)
+            let neutralise = options.neutraliseFormulas && looksLikeFormula(bytes)
             var needsQuotes = false
             for byte in bytes
             where byte == options.delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {

@@ -34,12 +34,15 @@ public struct RowResult: Sendable, Hashable {
     public var processID: String?
     /// ISO 8601 UTC with milliseconds, e.g. `2026-11-21T20:38:26.123Z`.
     public var finishedAt: String
+    /// HTTP 429 answers among the row's attempts. Not a results column: it goes to the journal and the summary, so
+    /// a resumed run still counts the 429s of rows that finished before it stopped.
+    public var tooManyRequests: Int
 
     public init(
         row: Int, sourceRow: Int, line: Int, rowID: String?, action: String?, invoiceKey: String?, outcome: Outcome,
         httpStatus: Int? = nil, errorCode: String? = nil, errorMessage: String? = nil, attempts: Int = 0,
         durationMs: Int = 0, requestID: String? = nil, trackID: String? = nil, processID: String? = nil,
-        finishedAt: String
+        finishedAt: String, tooManyRequests: Int = 0
     ) {
         self.row = row
         self.sourceRow = sourceRow
@@ -57,6 +60,7 @@ public struct RowResult: Sendable, Hashable {
         self.trackID = trackID
         self.processID = processID
         self.finishedAt = finishedAt
+        self.tooManyRequests = tooManyRequests
     }
 
     /// The cells of this line, in `columns` order (empty for absent values).
