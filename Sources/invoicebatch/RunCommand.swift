@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import InvoiceAPI
+import InvoiceBatch
+import InvoiceSandbox
+import Logging
+
+/// `invoicebatch run INPUT`: flags in, one call into the core, an exit status out.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Check a batch, then apply it to Zuora and AppZen and report every row.",
+        discussion: """
+            Rows run concurrently, rate limited, and one after another per invoice in file order. Every \
+            row gets exactly one line in results.csv (in input order); rows that did not succeed go to \
+            failures.csv, which can be fixed and run again as it is. summary.json and a one-screen summary \
+            close the run. Ctrl-C stops taking rows and leaves a resumable run directory (a second Ctrl-C \
+            aborts what is in flight).
+
+            With no --zuora-env/--zuora-url and no credentials in the environment, the run goes to the \
+            embedded sandbox on a loopback port: nothing leaves the machine. Credentials come from \
+            ZUORA_CLIENT_ID/ZUORA_CLIENT_SECRET (or ZUORA_BEARER_TOKEN), APPZEN_API_KEY, \
+            APPZEN_CUSTOMER_ID, APPZEN_CUSTOMER_KEY, or --credentials-file; never from the command line.
+
+            Exit status: 0 every row succeeded; 1 some rows failed or were skipped; 2 usage error or \
+            invalid input (nothing sent); 3 stopped (resume with --resume DIR).
+
+            Examples:
+              $ invoicebatch run samples/monthly-corrections.csv
+              $ invoicebatch run corrections.csv --zuora-env us-sandbox --concurrency 8 --rate 20
+              $ invoicebatch run samples/monthly-corrections.run/failures.csv    # the fixed failures, again
+              $ invoicebatch run --resume samples/monthly-corrections.run
+              $ gunzip -c export.jsonl.gz | invoicebatch run - --format jsonl --out nightly.run --quiet
+            """
+    )
+
+    @Argument(help: "The batch (.csv/.tsv/.jsonl, optionally .gz), or '-' for standard input with --format.")
+    var input: String?
+
+    @Option(help: "The action for rows without an 'action' column/member.")
+    var action: InvoiceAction?
+
+    @Option(help: "The input format, when the file name does not tell (always for '-').")
+    var format: InputFormat?
+
+    @Option(help: "The CSV separator: ',', ';' or 'tab' (default: detected from the header line).")
+    var delimiter: String?
+
+    @Option(help: "The run directory (default: <input stem>.run beside the input).")
+    var out: String?
+
+    @Option(help: "Finish the interrupted run in this run directory (same input; credentials from the environment).")
+    var resume: String?
+
+    @Option(help: "Requests in flight at most (Zuora allows 40 per tenant, shared with other integrations). Default 10.")
+    var concurrency: Int?
+
+    @Option(help: "Requests per second at most (default: no fixed rate; 429s and the limit headers slow the run).")
+    var rate: Double?
+
+    @Option(help: "Requests that may go at once after a quiet spell (default: a tenth of --rate).")
+    var burst: Int?
+
+    @Option(help: "Rows per checkpoint of the run directory. Default 500.")
+    var chunkSize: Int?
+
+    @Option(help: "Attempts per row at most (429, 5xx, timeouts, dropped connections, transient Zuora codes). Default 5.")
+    var maxAttempts: Int?
+
+    @Option(help: "Seconds to wait for one answer. Default 60.")
+    var timeout: Int?
+
+    @Option(help: "After a row of an invoice fails: skip its later rows, or continue with them. Default skip.")
+    var onFailure: RunConfiguration.FailurePolicy?
+
+    @Flag(help: "Run the valid rows and report the invalid ones as 'invalid' (default: refuse the file, send nothing).")
+    var skipInvalid = false
+
+    @Flag(help: "Send request bodies gzipped (Content-Encoding: gzip).")
+    var gzipRequests = false
+
+    @Option(help: "A Zuora environment: \(ZuoraEnvironment.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var zuoraEnv: ZuoraEnvironment?
+
+    @Option(help: "A Zuora REST base URL (instead of --zuora-env).")
+    var zuoraURL: String?
+
+    @Option(help: "The AppZen base URL. Default https://api.appzen.com.")
+    var appzenURL: String?
+
+    @Option(help: "Zuora-Entity-Ids header (multi-entity tenants).")
+    var entityIds: String?
+
+    @Option(help: "Zuora-Org-Ids header (multi-org tenants).")
+    var orgIds: String?
+
+    @Option(help: "Zuora-Version header (minor API version).")
+    var zuoraVersion: String?
+
+    @Option(help: "A file of KEY=VALUE lines with the credentials (ZUORA_CLIENT_ID, …), instead of the environment.")
+    var credentialsFile: String?
+
+    @Flag(help: "Check, then print the request of every row (method, path, JSON); send nothing.")
+    var dryRun = false
+
+    @Flag(help: "No progress and no summary on success (errors are still printed).")
+    var quiet = false
+
+    func validate() throws {
+        if input == nil, resume == nil { throw ValidationError("Give the batch to run (INPUT), or --resume DIR.") }
+        if zuoraEnv != nil, zuoraURL != nil { throw ValidationError("Give --zuora-env or --zuora-url, not both.") }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        if let rate, rate < 0 { throw ValidationError("--rate cannot be negative.") }
+    }
+
+    func run() async throws {
+        let settings = try RunSettings(command: self)
+        let exit = try await settings.execute()
+        if exit != .succeeded { throw ExitCode(exit.rawValue) }
+    }
+}
+
+extension RunConfiguration.FailurePolicy: ExpressibleByArgument {}
+extension ZuoraEnvironment: ExpressibleByArgument {}
