@@ -27,10 +27,10 @@ struct RunCommand: AsyncParsableCommand {
 
             Examples:
               $ invoicebatch run samples/monthly-corrections.csv
-              $ invoicebatch run corrections.csv --zuora-env us-sandbox --concurrency 8 --rate 20
-              $ invoicebatch run samples/monthly-corrections.run/failures.csv    # the fixed failures, again
-              $ invoicebatch run --resume samples/monthly-corrections.run
-              $ gunzip -c export.jsonl.gz | invoicebatch run - --format jsonl --out nightly.run --quiet
+              $ invoicebatch run fixes.csv --zuora-env us-sandbox --rate 20
+              $ invoicebatch run fixes.run/failures.csv     # fixed failures, again
+              $ invoicebatch run --resume fixes.run
+              $ gunzip -c erp.jsonl.gz | invoicebatch run - --format jsonl --quiet
             """
     )
 
@@ -79,7 +79,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Send request bodies gzipped (Content-Encoding: gzip).")
     var gzipRequests = false
 
-    @Option(help: "A Zuora environment: \(ZuoraEnvironment.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "A Zuora data centre, by name (its REST base URL is known).")
     var zuoraEnv: ZuoraEnvironment?
 
     @Option(help: "A Zuora REST base URL (instead of --zuora-env).")
