@@ -134,24 +134,6 @@ public final class RowChecker {
         return layout
     }
 
-    /// JSONL nesting → the same flat paths a CSV header uses.
-    static func flatten(_ object: JSONObject, prefix: String, into flat: inout [(column: String, value: JSONValue)]) {
-        for member in object.members {
-            let path = prefix.isEmpty ? member.key : "\(prefix).\(member.key)"
-            switch member.value {
-            case .object(let inner) where !member.key.hasPrefix("#"):
-                flatten(inner, prefix: path, into: &flat)
-            case .array(let elements) where !member.key.hasPrefix("#") && !elements.isEmpty
-                && elements.allSatisfy({ $0.objectValue != nil }):
-                for (index, element) in elements.enumerated() {
-                    flatten(element.objectValue!, prefix: "\(path)[\(index)]", into: &flat)
-                }
-            default:
-                flat.append((path, member.value))
-            }
-        }
-    }
-
     private func check(
         _ record: SourceRecord, layout: RecordLayout, values: RowValues, unreadable: InputProblem?
     ) -> CheckedRow {
@@ -352,33 +334,6 @@ public final class RowChecker {
         )
     }
 
-    /// Why `key` cannot name the target of `action`, if it cannot.
-    static func keyProblem(_ key: String?, action: InvoiceAction) -> (rule: RuleName, message: String)? {
-        guard let key, !key.isEmpty else {
-            let what = action == .appzenSync ? "the AppZen invoice uuid" : "the invoice ID or number"
-            return (.missingKey, "\(action.rawValue) needs '\(action.keyColumn)': \(what)")
-        }
-        if key.utf8.count > 64 || key.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "/") }) {
-            return (.invalidKey, "'\(key)' cannot name an invoice: no spaces, slashes or control characters, at most 64 characters")
-        }
-        if action == .appzenSync, !isUUID(key) {
-            return (.invalidKey, "'\(key)' is not a uuid like 75823296-4af2-4475-aafd-461c60c284e7")
-        }
-        return nil
-    }
-
-    static func isUUID(_ text: String) -> Bool {
-        guard text.utf8.count == 36 else { return false }
-        for (index, byte) in text.utf8.enumerated() {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else if !((0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)) {
-                return false
-            }
-        }
-        return true
-    }
-
     /// A body path the builder did not place (a required member that is missing): name the column of its parent
     /// item, translated back to the spreadsheet's own item numbering.
     static func translate(_ path: String, columns: [String: String]) -> String {
@@ -391,29 +346,5 @@ public final class RowChecker {
             }
         }
         return path
-    }
-
-    static func isGiven(_ value: JSONValue) -> Bool {
-        if case .string(let text) = value { return !text.isEmpty }
-        return true
-    }
-
-    static func text(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text.isEmpty ? nil : text
-        case .number(let literal): literal
-        case .bool(let flag): flag ? "true" : "false"
-        case .null: nil
-        default: JSONWriter.string(value)
-        }
-    }
-
-    static func queryText(_ value: JSONValue) -> String {
-        switch value {
-        case .bool(let flag): flag ? "true" : "false"
-        case .string(let text): text
-        case .number(let literal): literal
-        default: JSONWriter.string(value)
-        }
     }
 }
