@@ -33,16 +33,31 @@ enum Binary {
         repositoryRoot.appendingPathComponent("samples").appendingPathComponent(name).path
     }
 
-    /// Runs `invoicebatch arguments…` in `directory`, feeding `input` on standard input.
+    /// The variables `run` reads credentials from (`ClientCredentials.Variable.all`).
+    static let credentialVariables = [
+        "ZUORA_CLIENT_ID", "ZUORA_CLIENT_SECRET", "ZUORA_BEARER_TOKEN", "APPZEN_API_KEY", "APPZEN_CUSTOMER_ID",
+        "APPZEN_CUSTOMER_KEY",
+    ]
+
+    /// The child's environment: this process's, without any credential (so a developer's exported tenant
+    /// credentials never make a test leave the machine, and the embedded sandbox is the default target), plus
+    /// `overrides`.
+    static func environment(_ overrides: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for name in credentialVariables { env.removeValue(forKey: name) }
+        for (key, value) in overrides { env[key] = value }
+        return env
+    }
+
+    /// Runs `invoicebatch arguments…` in `directory`, feeding `input` on standard input. The credentials of
+    /// this process's environment are not passed on; give them in `environment` where a test needs them.
     static func run(
         _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
     ) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(environment)
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
