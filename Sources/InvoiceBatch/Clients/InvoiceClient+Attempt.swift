@@ -43,7 +43,6 @@ extension InvoiceClient {
                     )
                 )
             }
-            headers.append((name: "Authorization", value: "Bearer \(token ?? "")"))
         case .appzen:
             baseURL = appZenBaseURL
             guard let appZen = credentials.appZen else {
@@ -78,6 +77,16 @@ extension InvoiceClient {
             try await pacer.acquire()
         } catch {
             return .notSent(.cancelled)
+        }
+        if provider == .zuora {
+            // Asked again after the pacer: a request that waited out a 429 pause must not leave with a token that
+            // expired while it waited (a cached, still-fresh token comes straight back).
+            if case .tokens(let tokens) = zuoraAuth {
+                do { token = try await tokens.token() } catch let error as ClientError { return .notSent(error) } catch {
+                    return .notSent(.cancelled)
+                }
+            }
+            headers.insert((name: "Authorization", value: "Bearer \(token ?? "")"), at: 0)
         }
         let secrets = token.map { secretValues + [$0] } ?? secretValues
         let result = await transport.send(

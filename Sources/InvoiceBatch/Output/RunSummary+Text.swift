@@ -59,7 +59,7 @@ extension RunSummary {
         }
 
         var requests = "\(NumberText.grouped(counts.attempts)) attempts · \(NumberText.grouped(counts.retries)) retries"
-        requests += " · \(NumberText.grouped(counts.tooManyRequests)) × HTTP 429"
+        requests += " · \(NumberText.grouped(tooManyRequests)) × HTTP 429"
         line("requests", requests)
         let latency = counts.latency
         if let p50 = latency.value(atPercentile: 50), let p95 = latency.value(atPercentile: 95),

@@ -43,6 +43,12 @@ public struct RunSummary: Sendable {
         self.topErrorCodes = topErrorCodes
     }
 
+    /// Every 429 the run met: the rows' own, or — when the caller counted them — all of them, key look-ups and
+    /// read-backs included (the `tooManyRequestsAll` counter).
+    public var tooManyRequests: Int {
+        max(counts.tooManyRequests, counts.counters["tooManyRequestsAll"] ?? 0)
+    }
+
     /// Rows per second of running time (0 before any time has passed).
     public var rowsPerSecond: Double {
         counts.elapsedMilliseconds > 0 ? Double(counts.rows) * 1_000 / Double(counts.elapsedMilliseconds) : 0
@@ -101,7 +107,7 @@ public struct RunSummary: Sendable {
         object["requests"] = .object(
             JSONObject([
                 "attempts": number(counts.attempts), "retries": number(counts.retries),
-                "tooManyRequests": number(counts.tooManyRequests),
+                "tooManyRequests": number(tooManyRequests),
             ])
         )
         var counters = JSONObject()

@@ -5,7 +5,8 @@ extension BatchRun {
     /// (one `GET /v1/invoices/{number}` each, concurrently within `--concurrency`, cached by the client), so that
     /// an invoice named both ways is one ordered queue.
     func resolveNumbers(
-        _ preflight: Preflight.Report, path: String, client: InvoiceClient, interrupts: InterruptMonitor
+        _ preflight: Preflight.Report, path: String, client: InvoiceClient, flow: FlowControl,
+        interrupts: InterruptMonitor
     ) async throws -> [String: Result<String, ClientError>] {
         guard preflight.needsKeyResolution else { return [:] }
         let reader = try RecordReader(path: path, format: preflight.format, delimiter: preflight.delimiter)
@@ -25,12 +26,11 @@ extension BatchRun {
             )
         }
         var resolved: [String: Result<String, ClientError>] = [:]
-        let window = configuration.concurrency
         await withTaskGroup(of: (String, Result<String, ClientError>).self) { group in
             var next = numbers.makeIterator()
             var running = 0
             while true {
-                while running < window, interrupts.current == .running, let number = next.next() {
+                while running < flow.concurrencyTarget, interrupts.current == .running, let number = next.next() {
                     running += 1
                     group.addTask {
                         do throws(ClientError) {

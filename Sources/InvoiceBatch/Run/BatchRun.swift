@@ -126,7 +126,9 @@ public struct BatchRun: Sendable {
         }
         let dispatch: OrderedDispatcher<CheckedRow, RowEnd>.Report
         do {
-            let resolved = try await resolveNumbers(preflight, path: executionPath, client: client, interrupts: interrupts)
+            let resolved = try await resolveNumbers(
+                preflight, path: executionPath, client: client, flow: flow, interrupts: interrupts
+            )
             dispatch = try await execute(
                 path: executionPath, preflight: preflight, resolved: resolved, client: client, flow: flow,
                 outputs: outputs, progress: progress, interrupts: interrupts
@@ -141,12 +143,15 @@ public struct BatchRun: Sendable {
         progress.finish()
         outputs.add(counter: "tokenRequests", await client.tokenRequestCount())
         outputs.add(counter: "pauses", flow.statistics.pauses)
+        // Every 429 the run met, including those of key look-ups and read-backs (rows count only their own).
+        outputs.add(counter: "tooManyRequestsAll", flow.statistics.tooManyRequests)
         try outputs.close()
         try await httpClient.shutdown()
 
         // 4. The summary.
         let counts = outputs.counts
-        let stopped = !dispatch.completed
+        // A stop that came after the last row was sent changes nothing: the run is complete.
+        let stopped = !dispatch.completed && outputs.emittedRows < preflight.rows
         let allSucceeded = counts.outcomes[.succeeded, default: 0] == counts.rows && counts.rows == preflight.rows
         let exit: RunExit = stopped ? .aborted : allSucceeded ? .succeeded : .someRowsDidNotSucceed
         let summary = RunSummary(
