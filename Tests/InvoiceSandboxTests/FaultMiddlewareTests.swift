@@ -78,7 +78,8 @@ struct FaultMiddlewareTests {
                 _ = try await client.execute(uri: "/v1/invoices/INV-00000001", method: .get, headers: Fixture.auth(state))
             }
             #expect(elapsed >= .milliseconds(200))
-            #expect(elapsed < .seconds(5))
+            // Generous: the bound only catches a delay that never ends; a loaded CI machine is slow.
+            #expect(elapsed < .seconds(60))
         }
     }
 }

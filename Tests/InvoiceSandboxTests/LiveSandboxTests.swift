@@ -50,7 +50,7 @@ struct LiveSandboxTests {
             #expect(response.status == .ok)
             let clock = ContinuousClock()
             let elapsed = try await clock.measure { try await sandbox.shutdown() }
-            #expect(elapsed < .seconds(5))
+            #expect(elapsed < .seconds(30), "shutdown must not hang")
             await #expect(throws: (any Error).self) {
                 _ = try await Self.send(client, Self.request(sandbox, "/v1/invoices/INV-00000001", token: sandbox.issueToken()))
             }
