@@ -58,7 +58,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Requests per second at most (default: no fixed rate; 429s and the limit headers slow the run).")
     var rate: Double?
 
-    @Option(help: "Requests that may go at once after a quiet spell (default: a tenth of --rate).")
+    @Option(help: "Requests that may go at once after a quiet spell (default: a twentieth of --rate).")
     var burst: Int?
 
     @Option(help: "Rows per checkpoint of the run directory. Default 500.")

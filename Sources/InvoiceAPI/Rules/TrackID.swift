@@ -14,8 +14,8 @@ public enum TrackID {
                 ? "'\(value)' is not US-ASCII; a Zuora-Track-Id takes US-ASCII characters only"
                 : "'\(value)' holds a control character; a Zuora-Track-Id takes printable US-ASCII only"
         }
-        if let bad = value.first(where: { ":;\"'".contains($0) }) {
-            return "'\(value)' contains '\(bad)'; a Zuora-Track-Id must not contain : ; \" or '"
+        if let bad = bytes.first(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == 0x22 || $0 == 0x27 }) {
+            return "'\(value)' contains '\(Character(Unicode.Scalar(bad)))'; a Zuora-Track-Id must not contain : ; \" or '"
         }
         return nil
     }

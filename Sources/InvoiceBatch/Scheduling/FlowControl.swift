@@ -12,8 +12,8 @@ public final class FlowControl: RequestPacer {
     public struct Configuration: Sendable {
         /// Requests per second; `nil` for no fixed rate (only 429s and the remaining headers slow it down).
         public var rate: Double?
-        /// Tokens the bucket holds: how many requests may go at once after a quiet spell. Defaults to a tenth of
-        /// the rate, so no one-second window carries more than 110 % of `--rate`.
+        /// Tokens the bucket holds: how many requests may go at once after a quiet spell. Defaults to a twentieth
+        /// of the rate, so no one-second window carries more than about 105 % of `--rate`.
         public var burst: Int
         /// The configured concurrency (`--concurrency`): the window never grows beyond it.
         public var concurrency: Int
@@ -29,7 +29,7 @@ public final class FlowControl: RequestPacer {
             rateHeadroom: Int = 5, recoveryDelay: Duration = .seconds(2)
         ) {
             self.rate = rate.flatMap { $0 > 0 ? $0 : nil }
-            self.burst = max(1, burst ?? Int(((rate ?? 10) / 10).rounded(.up)))
+            self.burst = max(1, burst ?? Int(((rate ?? 20) / 20).rounded(.down)))
             self.concurrency = max(1, concurrency)
             self.concurrencyHeadroom = concurrencyHeadroom
             self.rateHeadroom = rateHeadroom
