@@ -25,7 +25,7 @@ public struct RunConfiguration: Sendable {
     public var concurrency: Int
     /// Requests per second (`--rate`); `nil` for no fixed rate.
     public var rate: Double?
-    /// Token-bucket size (`--burst`); `nil` for a tenth of the rate.
+    /// Token-bucket size (`--burst`); `nil` for a twentieth of the rate.
     public var burst: Int?
     /// Rows per checkpoint (`--chunk-size`, default 500).
     public var chunkSize: Int
