@@ -83,10 +83,14 @@ struct ZuoraTokenTests {
                     return await group.reduce(into: []) { $0.append($1) }
                 }
                 #expect(outcomes.allSatisfy { $0.status == .succeeded }, "\(outcomes)")
-                #expect(outcomes.allSatisfy { $0.attempts == 2 }, "the 401 and the attempt after the refresh")
+                // A row that met the 401 needed the attempt after the refresh; a row that asked for its token after
+                // the refresh went out with the new one at once.
+                let refused = outcomes.filter { $0.attempts == 2 }.count
+                #expect(outcomes.allSatisfy { $0.attempts == 1 || $0.attempts == 2 })
+                #expect(refused >= 1, "at least the first row met the stale token")
                 let statistics = second.statistics
                 #expect(statistics.tokenRequests == 1, "one refresh for all eight rows")
-                #expect(statistics.requests(route: "PUT /v1/invoices/{invoiceKey}", status: "401") == 8)
+                #expect(statistics.requests(route: "PUT /v1/invoices/{invoiceKey}", status: "401") == refused)
                 #expect(statistics.appliedChanges == 8)
             }
         }
