@@ -119,8 +119,8 @@ extension EndToEnd {
         }
 
         @Test func secondCtrlCAbortsInFlightRequestsAndTheRunStillResumes() throws {
-            // Requests take 2 s: a run that only stopped would wait for them; an aborted one does not.
-            let sandbox = try SandboxProcess(["--latency-ms", "2000"])
+            // Requests take 4 s: a run that only stopped would wait for them; an aborted one does not.
+            let sandbox = try SandboxProcess(["--latency-ms", "4000"])
             defer { sandbox.stop() }
             let directory = try Binary.temporaryDirectory()
             let input = directory.appendingPathComponent("slow.csv")
@@ -131,7 +131,7 @@ extension EndToEnd {
                 ["run", input.path, "--out", out.path, "--concurrency", "8"] + sandbox.targetArguments,
                 environment: sandbox.credentials
             )
-            // The token has been issued, so the eight requests are on their way and will take 2 s.
+            // The token has been issued, so the eight requests are on their way and will take 4 s.
             #expect(try Self.wait(for: sandbox) { $0.tokensIssued >= 1 })
             Thread.sleep(forTimeInterval: 0.3)
             running.interrupt()
@@ -142,7 +142,8 @@ extension EndToEnd {
             let secondInterrupt = Date()
             let (aborted, exitedAt) = running.finish()
             #expect(aborted.status == 3, "\(aborted.stderr)")
-            #expect(exitedAt.timeIntervalSince(secondInterrupt) < 1.0, "the abort waited for the requests in flight")
+            // The requests still had more than 3 s to go; a loaded machine may take a moment to tear down.
+            #expect(exitedAt.timeIntervalSince(secondInterrupt) < 2.5, "the abort waited for the requests in flight")
             #expect(aborted.stderr.contains("aborting the requests in flight"))
             #expect(aborted.stderr.contains("invoicebatch run --resume \(out.path)"), "\(aborted.stderr)")
             #expect(try RunDirectoryFiles(out).results.rows.isEmpty, "no request had an answer: no row is final")
