@@ -18,7 +18,7 @@ extension InvoiceClient {
         let provider = operation.action.provider
 
         var key = operation.key
-        if operation.action == .objectUpdate, !Self.isInvoiceID(key) {
+        if operation.action == .objectUpdate, !InvoiceKey.isID(key) {
             do {
                 key = try await resolvedID(number: key, for: call)
             } catch let error as ClientError {

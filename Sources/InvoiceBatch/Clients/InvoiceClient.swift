@@ -98,14 +98,6 @@ public final class InvoiceClient: Sendable {
         return await provider.requestCount
     }
 
-    /// Whether `key` has the form of a Zuora object ID (32 hex digits) rather than an invoice number.
-    public static func isInvoiceID(_ key: String) -> Bool {
-        key.utf8.count == 32
-            && key.utf8.allSatisfy { byte in
-                (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
-            }
-    }
-
     /// The ID of `number`, cached for the run; `call` attributes the lookup's exchanges to a row.
     func resolvedID(number: String, for call: RowCall?) async throws -> String {
         try await ids.id(of: number) { [self] in

@@ -119,10 +119,10 @@ struct ClientHelpersTests {
     }
 
     @Test func invoiceIDsAreThirtyTwoHexDigits() {
-        #expect(InvoiceClient.isInvoiceID("2c93808457d787030157e031d86c4c57"))
-        #expect(InvoiceClient.isInvoiceID("2C93808457D787030157E031D86C4C57"))
-        #expect(!InvoiceClient.isInvoiceID("INV-00000001"))
-        #expect(!InvoiceClient.isInvoiceID("2c93808457d787030157e031d86c4c5"))
-        #expect(!InvoiceClient.isInvoiceID("2c93808457d787030157e031d86c4c5g"))
+        #expect(InvoiceKey.isID("2c93808457d787030157e031d86c4c57"))
+        #expect(InvoiceKey.isID("2C93808457D787030157E031D86C4C57"))
+        #expect(!InvoiceKey.isID("INV-00000001"))
+        #expect(!InvoiceKey.isID("2c93808457d787030157e031d86c4c5"))
+        #expect(!InvoiceKey.isID("2c93808457d787030157e031d86c4c5g"))
     }
 }
