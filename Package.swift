@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "invoicebatch", targets: ["invoicebatch"]),
         .library(name: "InvoiceBatch", targets: ["InvoiceBatch"]),
         .library(name: "InvoiceAPI", targets: ["InvoiceAPI"]),
+        .library(name: "AuditLog", targets: ["AuditLog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
+        // libxml2's streaming writer and schema validator, for the XML audit log (Debian: libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib's gzip file API, so a `.gz` audit log can be sync-flushed at every checkpoint (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The XML audit log: the only module that touches libxml2. It knows nothing else of ours.
+        .target(name: "AuditLog", dependencies: ["CLibXML2", "CZlib"]),
         // Wire models, field catalogue and paths of Zuora and AppZen, shared by the client side and the sandbox.
         .target(name: "InvoiceAPI"),
         // All the logic, one folder per pipeline stage.
@@ -37,6 +44,7 @@ let package = Package(
             name: "InvoiceBatch",
             dependencies: [
                 "InvoiceAPI",
+                "AuditLog",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -86,6 +94,10 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(
+            name: "AuditLogTests",
+            dependencies: ["AuditLog"]
+        ),
+        .testTarget(
             name: "InvoiceSandboxTests",
             dependencies: [
                 "InvoiceSandbox",
@@ -107,7 +119,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -1,0 +1,149 @@
+/// How the model becomes elements: which values are attributes (numbers, names, times, all XML-safe by
+/// construction) and which are text that may need base64 (anything a cell, a server or the network filled).
+struct AuditElements {
+    let xml: XMLStreamWriter
+
+    init(_ xml: XMLStreamWriter) {
+        self.xml = xml
+    }
+
+    func writeOpening(_ run: AuditRun) throws(AuditLogError) {
+        try xml.startDocument()
+        try xml.startElement("auditLog")
+        try attribute("formatVersion", "1")
+        try attribute("runId", run.runID)
+        try attribute("toolVersion", run.toolVersion)
+        try attribute("segment", String(run.segment))
+        try attribute("runStartedAt", run.runStartedAt)
+        try attribute("segmentStartedAt", run.segmentStartedAt)
+        try attribute("inputSha256", run.inputSHA256)
+        try attribute("inputBytes", String(run.inputBytes))
+        try textElement("target", Array(run.target.utf8))
+        if let url = run.zuoraURL { try textElement("zuoraURL", Array(url.utf8)) }
+        if let url = run.appZenURL { try textElement("appZenURL", Array(url.utf8)) }
+        try textElement("input", Array(run.inputName.utf8))
+    }
+
+    func write(_ exchange: AuditExchange, sequence: Int) throws(AuditLogError) {
+        try xml.startElement("exchange")
+        try attribute("seq", String(sequence))
+        try attribute("kind", exchange.kind)
+        try attribute("attempt", String(exchange.attempt))
+        try attribute("startedAt", exchange.startedAt)
+        if let row = exchange.row { try attribute("row", String(row)) }
+        if let sourceRow = exchange.sourceRow { try attribute("sourceRow", String(sourceRow)) }
+        if let action = exchange.action { try attribute("action", action) }
+        if let key = exchange.invoiceKey { try textElement("invoiceKey", Array(key.utf8)) }
+
+        try xml.startElement("request")
+        try attribute("method", exchange.method)
+        try textElement("baseURL", Array(exchange.baseURL.utf8))
+        try textElement("path", exchange.pathAndQuery)
+        for header in exchange.requestHeaders { try write(header) }
+        try body(
+            exchange.requestBody, contentEncoding: exchange.requestContentEncoding,
+            redacted: exchange.requestBodyRedacted
+        )
+        try xml.endElement()
+
+        let milliseconds = Self.milliseconds(exchange.duration)
+        if let status = exchange.responseStatus {
+            try xml.startElement("response")
+            try attribute("status", String(status))
+            try attribute("durationMs", milliseconds)
+            for header in exchange.responseHeaders { try write(header) }
+            try body(exchange.responseBody, contentEncoding: nil, redacted: exchange.responseBodyRedacted)
+            try xml.endElement()
+        } else {
+            try textElement(
+                "transportError", exchange.transportError ?? Array("no answer".utf8),
+                attributes: [("durationMs", milliseconds)]
+            )
+        }
+        try xml.endElement()
+    }
+
+    func writeClosing(_ summary: AuditSummary, exchanges: Int) throws(AuditLogError) {
+        try xml.startElement("summary")
+        try attribute("endedAt", summary.endedAt)
+        try attribute("exitCode", String(summary.exitCode))
+        try attribute("rows", String(summary.rows))
+        try attribute("exchanges", String(exchanges))
+        for (name, count) in summary.outcomes {
+            try xml.startElement("outcome")
+            try attribute("name", name)
+            try attribute("count", String(count))
+            try xml.endElement()
+        }
+        for (name, count) in summary.actions {
+            try textElement("action", Array(name.utf8), attributes: [("count", String(count))])
+        }
+        for (code, count) in summary.errorCodes {
+            try textElement("errorCode", Array(code.utf8), attributes: [("count", String(count))])
+        }
+        for (name, value) in summary.counters {
+            try xml.startElement("counter")
+            try attribute("name", name)
+            try attribute("value", String(value))
+            try xml.endElement()
+        }
+        if let error = summary.error { try textElement("error", Array(error.utf8)) }
+        try xml.endElement()
+        try xml.endElement()  // </auditLog>
+    }
+
+    private func write(_ header: AuditExchange.Header) throws(AuditLogError) {
+        var attributes: [(String, String)] = []
+        if XMLSafeText.isSafe(header.name) {
+            attributes.append(("name", header.name))
+        } else {
+            attributes.append(("nameBase64", Base64.encode(Array(header.name.utf8))))
+        }
+        if header.redacted { attributes.append(("redacted", "true")) }
+        try textElement("header", header.value, attributes: attributes)
+    }
+
+    private func body(_ bytes: [UInt8], contentEncoding: String?, redacted: Bool) throws(AuditLogError) {
+        guard !bytes.isEmpty else { return }
+        var attributes = [("bytes", String(bytes.count))]
+        if let contentEncoding { attributes.append(("contentEncoding", contentEncoding)) }
+        if redacted { attributes.append(("redacted", "true")) }
+        try textElement("body", bytes, attributes: attributes)
+    }
+
+    /// `<name …>text</name>`, or the bytes in base64 with `encoding="base64"` when XML cannot carry them.
+    private func textElement(
+        _ name: String, _ bytes: [UInt8], attributes: [(String, String)] = []
+    ) throws(AuditLogError) {
+        try xml.startElement(name)
+        for (attributeName, value) in attributes { try attribute(attributeName, value) }
+        try bytes.withUnsafeBufferPointer { (buffer) throws(AuditLogError) in
+            if XMLSafeText.isSafe(buffer) {
+                try xml.text(buffer)
+            } else {
+                try attribute("encoding", "base64")
+                try xml.base64(buffer)
+            }
+        }
+        try xml.endElement()
+    }
+
+    /// An attribute whose value our own code made (a number, a name, a time). Should one ever hold what XML
+    /// cannot carry, it goes as `base64:` and its bytes rather than break the file.
+    private func attribute(_ name: String, _ value: String) throws(AuditLogError) {
+        if XMLSafeText.isSafe(value) {
+            try xml.attribute(name, value)
+        } else {
+            try xml.attribute(name, "base64:" + Base64.encode(Array(value.utf8)))
+        }
+    }
+
+    /// A duration in milliseconds with three decimals (microseconds).
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let micros = max(0, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+        let fraction = micros % 1_000
+        let padded = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : String(fraction)
+        return "\(micros / 1_000).\(padded)"
+    }
+}
