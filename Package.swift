@@ -84,6 +84,8 @@ let package = Package(
             name: "InvoiceBatchTests",
             dependencies: [
                 "InvoiceBatch",
+                "AuditLog",
+                "XMLTestSupport",
                 "InvoiceAPI",
                 "InvoiceSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -93,9 +95,11 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // Reads XML back with Foundation's parser, independently of the libxml2 writer under test.
+        .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
         .testTarget(
             name: "AuditLogTests",
-            dependencies: ["AuditLog"]
+            dependencies: ["AuditLog", "XMLTestSupport"]
         ),
         .testTarget(
             name: "InvoiceSandboxTests",
@@ -113,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["invoicebatch"],
+            dependencies: ["invoicebatch", "AuditLog", "XMLTestSupport"],
             resources: [.copy("Resources")]
         ),
     ]

@@ -30,6 +30,7 @@ struct RunCommand: AsyncParsableCommand {
               $ invoicebatch run fixes.csv --zuora-env us-sandbox --rate 20
               $ invoicebatch run fixes.run/failures.csv     # fixed failures, again
               $ invoicebatch run --resume fixes.run
+              $ invoicebatch run fixes.csv --audit-xml fixes-audit.xml.gz
               $ gunzip -c erp.jsonl.gz | invoicebatch run - --format jsonl --quiet
             """
     )
@@ -99,6 +100,16 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "A file of KEY=VALUE lines with the credentials (ZUORA_CLIENT_ID, …), instead of the environment.")
     var credentialsFile: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Write every HTTP exchange to this XML audit log (gzip when it ends in .gz), secrets redacted.",
+            discussion: "Schema: schemas/audit-log.xsd. The file must not exist; --resume writes the next segment "
+                + "(audit.2.xml.gz, …) beside it.",
+            valueName: "path"
+        )
+    )
+    var auditXml: String?
 
     @Flag(help: "Check, then print the request of every row (method, path, JSON); send nothing.")
     var dryRun = false

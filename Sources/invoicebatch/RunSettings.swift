@@ -48,6 +48,7 @@ struct RunSettings {
             entityIDs: command.entityIds ?? saved["entityIds"]?.stringValue,
             orgIDs: command.orgIds ?? saved["orgIds"]?.stringValue,
             zuoraVersion: command.zuoraVersion ?? saved["zuoraVersion"]?.stringValue,
+            auditPath: command.auditXml ?? saved["auditXml"]?.stringValue,
             quiet: command.quiet
         )
     }

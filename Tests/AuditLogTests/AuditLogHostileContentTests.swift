@@ -1,6 +1,7 @@
 import AuditLog
 import Foundation
 import Testing
+import XMLTestSupport
 
 /// Whatever a cell, a server or the network puts in an exchange, the log stays well-formed and schema-valid, and
 /// every byte comes back.

@@ -1,6 +1,7 @@
 import AuditLog
 import Foundation
 import Testing
+import XMLTestSupport
 
 @Suite struct AuditLogWriterTests {
     @Test func writesASchemaValidLogWithOneElementPerExchange() throws {

@@ -138,7 +138,11 @@ public final class RunOutputs {
             )
         )
         lastCheckpointRows = emittedRows
+        try afterCheckpoint?()
     }
+
+    /// Runs after every checkpoint: other outputs that flush with it (the audit log).
+    public var afterCheckpoint: (() throws(OutputError) -> Void)?
 
     /// A final checkpoint, then closes every file. Rows still buffered (waiting for an earlier row that never
     /// finished, as after SIGINT) are journaled already, so a resume writes them.

@@ -44,6 +44,7 @@ public struct BatchRun: Sendable {
             manifest = try RunManifest.load(directory: directory)
             inputPath = manifest!.inputPath
         } else {
+            try Self.checkAuditPath(configuration.auditPath)
             created = try RunDirectory.prepareNew(directory)
         }
 
@@ -114,9 +115,23 @@ public struct BatchRun: Sendable {
             concurrency: configuration.concurrency, timeout: configuration.timeout
         )
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        let audit: AuditTrail?
+        do {
+            audit = try configuration.auditPath.map { path throws(OutputError) in
+                try AuditTrail.open(
+                    base: path, resuming: resume, manifest: runManifest, fingerprint: fingerprint, target: target,
+                    segmentStartedAt: startedAt
+                )
+            }
+        } catch {
+            try? outputs.close()
+            throw error
+        }
+        if let audit { outputs.afterCheckpoint = { () throws(OutputError) in try audit.flush() } }
+        let observers = [observer, audit].compactMap { $0 }
         let client = InvoiceClient(
             httpClient: httpClient, configuration: clientConfiguration, credentials: credentials, pacer: flow,
-            observer: observer
+            observer: observers.count > 1 ? ExchangeObservers(observers: observers) : observers.first
         )
         let ticker = Task {
             while !Task.isCancelled {
@@ -137,6 +152,10 @@ public struct BatchRun: Sendable {
             ticker.cancel()
             try? outputs.close()
             try? await httpClient.shutdown()
+            try? audit?.close(
+                counts: outputs.counts, exitCode: RunExit.aborted.rawValue, tooManyRequests: flow.statistics.tooManyRequests,
+                error: "the run stopped: \(error)"
+            )
             throw error
         }
         ticker.cancel()
@@ -154,13 +173,16 @@ public struct BatchRun: Sendable {
         let stopped = !dispatch.completed && outputs.emittedRows < preflight.rows
         let allSucceeded = counts.outcomes[.succeeded, default: 0] == counts.rows && counts.rows == preflight.rows
         let exit: RunExit = stopped ? .aborted : allSucceeded ? .succeeded : .someRowsDidNotSucceed
+        var files = [("results", outputs.resultsPath), ("failures", outputs.failuresPath)]
+        if let audit { files.append(("audit", audit.path)) }
+        files.append(("directory", directory))
         let summary = RunSummary(
             counts: counts, runID: runManifest.runID, inputPath: configuration.input == "-" ? "-" : inputPath,
             inputSHA256: fingerprint.sha256, target: target, startedAt: runManifest.createdAt,
-            endedAt: UTCTimestamp.now(), exitCode: exit.rawValue,
-            files: [("results", outputs.resultsPath), ("failures", outputs.failuresPath), ("directory", directory)]
+            endedAt: UTCTimestamp.now(), exitCode: exit.rawValue, files: files
         )
         try summary.write(directory: directory)
+        try audit?.close(counts: counts, exitCode: exit.rawValue, tooManyRequests: summary.tooManyRequests)
         if !configuration.quiet || exit != .succeeded {
             StandardError.write(summary.text())
         }
@@ -193,6 +215,7 @@ public struct BatchRun: Sendable {
         settings["entityIds"] = configuration.entityIDs.map(JSONValue.string) ?? .null
         settings["orgIds"] = configuration.orgIDs.map(JSONValue.string) ?? .null
         settings["zuoraVersion"] = configuration.zuoraVersion.map(JSONValue.string) ?? .null
+        settings["auditXml"] = configuration.auditPath.map { .string(RunManifest.absolutePath($0)) } ?? .null
         return settings
     }
 

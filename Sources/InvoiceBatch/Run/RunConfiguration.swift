@@ -47,6 +47,8 @@ public struct RunConfiguration: Sendable {
     public var entityIDs: String?
     public var orgIDs: String?
     public var zuoraVersion: String?
+    /// `--audit-xml`: the XML audit log (gzip when it ends in `.gz`); a resumed run writes its next segment beside it.
+    public var auditPath: String?
     /// `--quiet`: no progress.
     public var quiet: Bool
     /// Seconds between plain progress lines when standard error is not a terminal.
@@ -58,7 +60,7 @@ public struct RunConfiguration: Sendable {
         chunkSize: Int = 500, maxAttempts: Int = 5, backoffBase: Duration = .milliseconds(250),
         backoffCap: Duration = .seconds(30), timeout: Duration = .seconds(60), onFailure: FailurePolicy = .skip,
         skipInvalid: Bool = false, gzipRequests: Bool = false, entityIDs: String? = nil, orgIDs: String? = nil,
-        zuoraVersion: String? = nil, quiet: Bool = false, progressInterval: Duration = .seconds(5)
+        zuoraVersion: String? = nil, auditPath: String? = nil, quiet: Bool = false, progressInterval: Duration = .seconds(5)
     ) {
         self.input = input
         self.format = format
@@ -79,6 +81,7 @@ public struct RunConfiguration: Sendable {
         self.entityIDs = entityIDs
         self.orgIDs = orgIDs
         self.zuoraVersion = zuoraVersion
+        self.auditPath = auditPath
         self.quiet = quiet
         self.progressInterval = progressInterval
     }

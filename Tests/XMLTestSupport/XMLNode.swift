@@ -5,22 +5,22 @@ import Foundation
 
 /// An XML document read back with Foundation's parser — a reader independent of the libxml2 writer under test —
 /// as a small tree, so tests can check what a log holds.
-final class XMLNode {
-    let name: String
-    let attributes: [String: String]
-    var children: [XMLNode] = []
-    var text = ""
+public final class XMLNode {
+    public let name: String
+    public let attributes: [String: String]
+    public internal(set) var children: [XMLNode] = []
+    public internal(set) var text = ""
 
     init(name: String, attributes: [String: String]) {
         self.name = name
         self.attributes = attributes
     }
 
-    func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
-    func first(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+    public func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
+    public func first(_ name: String) -> XMLNode? { children.first { $0.name == name } }
 
     /// The element's content as bytes: its text, or the decoded base64 when `encoding="base64"`.
-    var content: [UInt8] {
+    public var content: [UInt8] {
         if attributes["encoding"] == "base64" {
             let compact = text.filter { !$0.isWhitespace }
             return Array(Data(base64Encoded: compact) ?? Data("<bad base64>".utf8))
@@ -28,10 +28,15 @@ final class XMLNode {
         return Array(text.utf8)
     }
 
-    var contentString: String { String(decoding: content, as: UTF8.self) }
+    public var contentString: String { String(decoding: content, as: UTF8.self) }
+
+    /// Every descendant named `name`, depth first.
+    public func descendants(_ name: String) -> [XMLNode] {
+        children.flatMap { ($0.name == name ? [$0] : []) + $0.descendants(name) }
+    }
 
     /// Parses `data`; throws the parser's error for a document that is not well-formed.
-    static func parse(_ data: Data) throws -> XMLNode {
+    public static func parse(_ data: Data) throws -> XMLNode {
         let parser = XMLParser(data: data)
         let builder = TreeBuilder()
         parser.delegate = builder
