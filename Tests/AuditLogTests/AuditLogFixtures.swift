@@ -25,14 +25,14 @@ enum AuditLogFixtures {
     static func exchange(
         row: Int = 3, requestBody: [UInt8] = Array(#"{"dueDate":"2026-12-01"}"#.utf8),
         responseBody: [UInt8] = Array(#"{"success":true}"#.utf8), status: Int? = 200,
-        transportError: [UInt8]? = nil, path: [UInt8] = Array("/v1/invoices/INV-00000003".utf8),
-        headers: [AuditExchange.Header] = [.init(name: "Content-Type", value: Array("application/json".utf8))]
+        transportError: String? = nil, path: String = "/v1/invoices/INV-00000003",
+        headers: [AuditExchange.Header] = [.init(name: "Content-Type", value: "application/json")]
     ) -> AuditExchange {
         AuditExchange(
             kind: "row-request", row: row, sourceRow: row, action: "update", invoiceKey: "INV-00000003", attempt: 1,
             startedAt: "2026-11-21T10:15:01.123Z", method: "PUT", baseURL: "http://127.0.0.1:8080",
             pathAndQuery: path, requestHeaders: headers, requestBody: requestBody, responseStatus: status,
-            responseHeaders: status == nil ? [] : [.init(name: "Zuora-Request-Id", value: Array("req-1".utf8))],
+            responseHeaders: status == nil ? [] : [.init(name: "Zuora-Request-Id", value: "req-1")],
             responseBody: status == nil ? [] : responseBody, transportError: transportError,
             duration: .microseconds(12_345)
         )

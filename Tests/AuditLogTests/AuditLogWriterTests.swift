@@ -9,7 +9,7 @@ import XMLTestSupport
         let path = directory.appendingPathComponent("audit.xml").path
         let writer = try AuditLogWriter(path: path, run: AuditLogFixtures.run())
         writer.record(AuditLogFixtures.exchange(row: 1))
-        writer.record(AuditLogFixtures.exchange(row: 2, status: nil, transportError: Array("connection reset".utf8)))
+        writer.record(AuditLogFixtures.exchange(row: 2, status: nil, transportError: "connection reset"))
         writer.record(AuditLogFixtures.exchange(row: 3, status: 503))
         #expect(writer.exchangeCount == 3)
         try writer.close(summary: AuditLogFixtures.summary(rows: 3))

@@ -25,4 +25,19 @@ import Testing
     func classifies(_ name: String, _ bytes: [UInt8], _ safe: Bool) {
         #expect(XMLSafeText.isSafe(bytes) == safe, "\(name)")
     }
+
+    /// The eight-bytes-at-a-time path: a byte that is not printable ASCII is found at every position of a word.
+    @Test func findsEveryKindOfByteAtEveryPositionOfALongText() {
+        let plain = Array("The quick brown fox jumps over the lazy dog, 0123456789 ~DEL\u{7F}".utf8)
+        #expect(XMLSafeText.isSafe(plain))
+        for position in 0..<plain.count {
+            for (inserted, safe) in [([0x01], false), ([0x00], false), ([0x09], true), ([0x0D], true), ([0x1F], false),
+                ([0xC3, 0xA9], true), ([0xFF], false), ([0xED, 0xA0, 0x80], false)] as [([UInt8], Bool)]
+            {
+                var bytes = plain
+                bytes.insert(contentsOf: inserted, at: position)
+                #expect(XMLSafeText.isSafe(bytes) == safe, "\(inserted) at \(position)")
+            }
+        }
+    }
 }

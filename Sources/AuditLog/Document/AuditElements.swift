@@ -1,5 +1,8 @@
 /// How the model becomes elements: which values are attributes (numbers, names, times, all XML-safe by
 /// construction) and which are text that may need base64 (anything a cell, a server or the network filled).
+///
+/// One line per child of the root — an exchange per line, so `zgrep` finds an exchange whole — rather than
+/// libxml2's indentation, which costs a write per element and doubles the size of the log before gzip.
 struct AuditElements {
     let xml: XMLStreamWriter
 
@@ -18,13 +21,22 @@ struct AuditElements {
         try attribute("segmentStartedAt", run.segmentStartedAt)
         try attribute("inputSha256", run.inputSHA256)
         try attribute("inputBytes", String(run.inputBytes))
-        try textElement("target", Array(run.target.utf8))
-        if let url = run.zuoraURL { try textElement("zuoraURL", Array(url.utf8)) }
-        if let url = run.appZenURL { try textElement("appZenURL", Array(url.utf8)) }
-        try textElement("input", Array(run.inputName.utf8))
+        try xml.lineBreak()
+        try textElement("target", run.target)
+        if let url = run.zuoraURL {
+            try xml.lineBreak()
+            try textElement("zuoraURL", url)
+        }
+        if let url = run.appZenURL {
+            try xml.lineBreak()
+            try textElement("appZenURL", url)
+        }
+        try xml.lineBreak()
+        try textElement("input", run.inputName)
     }
 
     func write(_ exchange: AuditExchange, sequence: Int) throws(AuditLogError) {
+        try xml.lineBreak()
         try xml.startElement("exchange")
         try attribute("seq", String(sequence))
         try attribute("kind", exchange.kind)
@@ -33,11 +45,11 @@ struct AuditElements {
         if let row = exchange.row { try attribute("row", String(row)) }
         if let sourceRow = exchange.sourceRow { try attribute("sourceRow", String(sourceRow)) }
         if let action = exchange.action { try attribute("action", action) }
-        if let key = exchange.invoiceKey { try textElement("invoiceKey", Array(key.utf8)) }
+        if let key = exchange.invoiceKey { try textElement("invoiceKey", key) }
 
         try xml.startElement("request")
         try attribute("method", exchange.method)
-        try textElement("baseURL", Array(exchange.baseURL.utf8))
+        try textElement("baseURL", exchange.baseURL)
         try textElement("path", exchange.pathAndQuery)
         for header in exchange.requestHeaders { try write(header) }
         try body(
@@ -56,14 +68,14 @@ struct AuditElements {
             try xml.endElement()
         } else {
             try textElement(
-                "transportError", exchange.transportError ?? Array("no answer".utf8),
-                attributes: [("durationMs", milliseconds)]
+                "transportError", exchange.transportError ?? "no answer", attributes: [("durationMs", milliseconds)]
             )
         }
         try xml.endElement()
     }
 
     func writeClosing(_ summary: AuditSummary, exchanges: Int) throws(AuditLogError) {
+        try xml.lineBreak()
         try xml.startElement("summary")
         try attribute("endedAt", summary.endedAt)
         try attribute("exitCode", String(summary.exitCode))
@@ -76,10 +88,10 @@ struct AuditElements {
             try xml.endElement()
         }
         for (name, count) in summary.actions {
-            try textElement("action", Array(name.utf8), attributes: [("count", String(count))])
+            try textElement("action", name, attributes: [("count", String(count))])
         }
         for (code, count) in summary.errorCodes {
-            try textElement("errorCode", Array(code.utf8), attributes: [("count", String(count))])
+            try textElement("errorCode", code, attributes: [("count", String(count))])
         }
         for (name, value) in summary.counters {
             try xml.startElement("counter")
@@ -87,45 +99,64 @@ struct AuditElements {
             try attribute("value", String(value))
             try xml.endElement()
         }
-        if let error = summary.error { try textElement("error", Array(error.utf8)) }
+        if let error = summary.error { try textElement("error", error) }
         try xml.endElement()
+        try xml.lineBreak()
         try xml.endElement()  // </auditLog>
     }
 
     private func write(_ header: AuditExchange.Header) throws(AuditLogError) {
-        var attributes: [(String, String)] = []
+        try xml.startElement("header")
         if XMLSafeText.isSafe(header.name) {
-            attributes.append(("name", header.name))
+            try xml.attribute("name", header.name)
         } else {
-            attributes.append(("nameBase64", Base64.encode(Array(header.name.utf8))))
+            try xml.attribute("nameBase64", Base64.encode(Array(header.name.utf8)))
         }
-        if header.redacted { attributes.append(("redacted", "true")) }
-        try textElement("header", header.value, attributes: attributes)
+        if header.redacted { try xml.attribute("redacted", "true") }
+        try content(header.value)
+        try xml.endElement()
     }
 
     private func body(_ bytes: [UInt8], contentEncoding: String?, redacted: Bool) throws(AuditLogError) {
         guard !bytes.isEmpty else { return }
-        var attributes = [("bytes", String(bytes.count))]
-        if let contentEncoding { attributes.append(("contentEncoding", contentEncoding)) }
-        if redacted { attributes.append(("redacted", "true")) }
-        try textElement("body", bytes, attributes: attributes)
+        try xml.startElement("body")
+        try xml.attribute("bytes", bytes.count)
+        if let contentEncoding { try attribute("contentEncoding", contentEncoding) }
+        if redacted { try xml.attribute("redacted", "true") }
+        try content(bytes)
+        try xml.endElement()
     }
 
-    /// `<name …>text</name>`, or the bytes in base64 with `encoding="base64"` when XML cannot carry them.
+    /// `<name …>text</name>`, or the text's bytes in base64 with `encoding="base64"` when XML cannot carry them.
     private func textElement(
-        _ name: String, _ bytes: [UInt8], attributes: [(String, String)] = []
+        _ name: String, _ text: String, attributes: [(String, String)] = []
     ) throws(AuditLogError) {
         try xml.startElement(name)
         for (attributeName, value) in attributes { try attribute(attributeName, value) }
+        try content(text)
+        try xml.endElement()
+    }
+
+    /// The element's content: the bytes as text, or in base64 (with `encoding="base64"`, so it must come right
+    /// after the element's other attributes) when XML cannot carry them.
+    private func content(_ bytes: [UInt8]) throws(AuditLogError) {
         try bytes.withUnsafeBufferPointer { (buffer) throws(AuditLogError) in
             if XMLSafeText.isSafe(buffer) {
                 try xml.text(buffer)
             } else {
-                try attribute("encoding", "base64")
+                try xml.attribute("encoding", "base64")
                 try xml.base64(buffer)
             }
         }
-        try xml.endElement()
+    }
+
+    /// `content` for a string (valid Unicode, but it may hold control characters XML cannot carry).
+    private func content(_ text: String) throws(AuditLogError) {
+        if XMLSafeText.isSafe(text) {
+            try xml.text(text)
+        } else {
+            try content(Array(text.utf8))
+        }
     }
 
     /// An attribute whose value our own code made (a number, a name, a time). Should one ever hold what XML

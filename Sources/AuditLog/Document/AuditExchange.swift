@@ -1,16 +1,16 @@
 /// One HTTP attempt as the audit log records it, secrets already redacted by the caller.
 ///
-/// Bytes rather than strings for everything a server or a cell may fill, so content that is not valid UTF-8
-/// reaches the log as it was (in base64) instead of being repaired on the way.
+/// Bodies are bytes, so a body that is not valid UTF-8 reaches the log as it was (in base64) instead of being
+/// repaired on the way; headers, the path and error texts are already strings on the client side.
 public struct AuditExchange: Sendable {
     /// A header as sent or received.
     public struct Header: Sendable {
         public var name: String
-        public var value: [UInt8]
+        public var value: String
         /// The value was replaced by the redaction marker.
         public var redacted: Bool
 
-        public init(name: String, value: [UInt8], redacted: Bool = false) {
+        public init(name: String, value: String, redacted: Bool = false) {
             self.name = name
             self.value = value
             self.redacted = redacted
@@ -29,7 +29,7 @@ public struct AuditExchange: Sendable {
 
     public var method: String
     public var baseURL: String
-    public var pathAndQuery: [UInt8]
+    public var pathAndQuery: String
     public var requestHeaders: [Header]
     /// Decoded (before any gzip); `requestContentEncoding` says how it travelled.
     public var requestBody: [UInt8]
@@ -41,15 +41,15 @@ public struct AuditExchange: Sendable {
     public var responseHeaders: [Header]
     public var responseBody: [UInt8]
     public var responseBodyRedacted: Bool
-    public var transportError: [UInt8]?
+    public var transportError: String?
     public var duration: Duration
 
     public init(
         kind: String, row: Int?, sourceRow: Int?, action: String?, invoiceKey: String?, attempt: Int,
-        startedAt: String, method: String, baseURL: String, pathAndQuery: [UInt8], requestHeaders: [Header],
+        startedAt: String, method: String, baseURL: String, pathAndQuery: String, requestHeaders: [Header],
         requestBody: [UInt8], requestContentEncoding: String? = nil, requestBodyRedacted: Bool = false,
         responseStatus: Int?, responseHeaders: [Header], responseBody: [UInt8], responseBodyRedacted: Bool = false,
-        transportError: [UInt8]?, duration: Duration
+        transportError: String?, duration: Duration
     ) {
         self.kind = kind
         self.row = row

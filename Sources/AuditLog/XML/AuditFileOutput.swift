@@ -23,7 +23,7 @@ final class AuditFileOutput {
     private(set) var failure: String?
 
     /// Creates the file; it must not exist (a closed segment is evidence, never rewritten).
-    init(path: String, compressionLevel: Int32 = 6) throws(AuditLogError) {
+    init(path: String, compressionLevel: Int32 = 1) throws(AuditLogError) {
         self.path = path
         compressed = path.lowercased().hasSuffix(".gz")
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -10,6 +10,18 @@ enum XMLSafeText {
     static func isSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
+        // Printable ASCII, eight bytes at a time: most of every body and header.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A byte is outside 0x20…0x7F when its top bit is set or adding 0x60 does not carry into bit 7.
+                let high = word & 0x8080_8080_8080_8080
+                let control = ~(word &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 & ~high
+                guard high | control == 0 else { break }
+                index += 8
+            }
+        }
         while index < count {
             let lead = bytes[index]
             if lead >= 0x20, lead < 0x80 {

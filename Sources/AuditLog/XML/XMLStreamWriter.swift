@@ -10,7 +10,9 @@ final class XMLStreamWriter {
     private let path: String
 
     /// Takes ownership of `output` (freed with the writer).
-    init(output: xmlOutputBufferPtr, path: String, indent: Bool = true) throws(AuditLogError) {
+    /// - Parameter indent: libxml2's indentation (a line per element); off, callers place line breaks with
+    ///   `lineBreak()`.
+    init(output: xmlOutputBufferPtr, path: String, indent: Bool = false) throws(AuditLogError) {
         guard let writer = xmlNewTextWriter(output) else {
             xmlOutputBufferClose(output)
             throw AuditLogError(path: path, message: "libxml2 could not create a text writer")
@@ -81,13 +83,19 @@ final class XMLStreamWriter {
         try check(status, "write base64 text")
     }
 
+    /// A line break between elements (whitespace the document's meaning ignores).
+    func lineBreak() throws(AuditLogError) {
+        try check("\n".withCString { xmlTextWriterWriteRawLen(writer, Self.xml($0), 1) }, "write a line break")
+    }
+
     /// Hands everything buffered to the output.
     func flush() throws(AuditLogError) {
         try check(xmlTextWriterFlush(writer), "flush")
     }
 
-    private func check(_ status: Int32, _ what: String) throws(AuditLogError) {
-        if status < 0 { throw AuditLogError(path: path, message: "libxml2 could not \(what)") }
+    /// `what` is only made when the call failed (an eager message would cost more than the call).
+    private func check(_ status: Int32, _ what: @autoclosure () -> String) throws(AuditLogError) {
+        if status < 0 { throw AuditLogError(path: path, message: "libxml2 could not \(what())") }
     }
 
     private static func xml(_ pointer: UnsafePointer<CChar>) -> UnsafePointer<xmlChar> {

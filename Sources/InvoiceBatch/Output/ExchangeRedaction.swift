@@ -18,10 +18,19 @@ import InvoiceAPI
 struct ExchangeRedaction {
     static let marker = Array(AuditLogWriter.redactionMarker.utf8)
     /// Headers whose whole value is a credential (lowercased).
-    static let credentialHeaders: Set<String> = [
+    static let credentialHeaders: [String] = [
         "authorization", "proxy-authorization", HeaderName.appZenAPIKey.lowercased(),
         HeaderName.appZenCustomerKey.lowercased(), "cookie", "set-cookie",
     ]
+
+    /// Whether `name` is one of `credentialHeaders`, ignoring ASCII case (without making a lowercased copy: this
+    /// runs for every header of every exchange).
+    static func isCredentialHeader(_ name: String) -> Bool {
+        credentialHeaders.contains { candidate in
+            candidate.utf8.count == name.utf8.count
+                && zip(candidate.utf8, name.utf8).allSatisfy { $0 == $1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0) }
+        }
+    }
     /// Form fields and JSON members whose value is a credential or a token.
     static let secretFields = ["client_secret", "access_token", "refresh_token", "id_token"]
 
@@ -38,26 +47,45 @@ struct ExchangeRedaction {
         self.patterns = patterns.sorted { $0.count > $1.count }
     }
 
+    static let markerText = AuditLogWriter.redactionMarker
+    static let secretHint = Array("_secret".utf8)
+    static let tokenHint = Array("_token".utf8)
+    /// `field=` and `"field"` of each secret field, as bytes.
+    static let formKeys = secretFields.map { Array(($0 + "=").utf8) }
+    static let jsonKeys = secretFields.map { Array("\"\($0)\"".utf8) }
+
     /// A header as the log may show it.
     func header(name: String, value: String) -> AuditExchange.Header {
-        if Self.credentialHeaders.contains(name.lowercased()) {
-            return .init(name: name, value: Self.marker, redacted: true)
+        if Self.isCredentialHeader(name) {
+            return .init(name: name, value: Self.markerText, redacted: true)
         }
-        let (bytes, changed) = redactValues(Array(value.utf8))
-        return .init(name: name, value: bytes, redacted: changed)
+        let redacted = string(value)
+        return .init(name: name, value: redacted.text, redacted: redacted.redacted)
     }
 
-    /// A body, path or error text as the log may show it, and whether anything was taken out.
+    /// A path or an error text as the log may show it. Copies only when a secret is found.
+    func string(_ text: String) -> (text: String, redacted: Bool) {
+        var text = text
+        let found = text.withUTF8 { utf8 in patterns.contains { Self.find($0, in: utf8, from: 0) != nil } }
+        guard found else { return (text, false) }
+        let (bytes, _) = redactValues(Array(text.utf8))
+        return (String(decoding: bytes, as: UTF8.self), true)
+    }
+
+    /// A body as the log may show it, and whether anything was taken out.
     func text(_ bytes: [UInt8]) -> (bytes: [UInt8], redacted: Bool) {
         var (bytes, changed) = redactValues(bytes)
-        for field in Self.secretFields {
-            changed = Self.redactFormField(field, in: &bytes) || changed
-            changed = Self.redactJSONMember(field, in: &bytes) || changed
+        // Every secret field's name holds `_secret` or `_token`: a body with neither needs no field-by-field look.
+        guard Self.find(Self.secretHint, in: bytes, from: 0) != nil || Self.find(Self.tokenHint, in: bytes, from: 0) != nil
+        else { return (bytes, changed) }
+        for index in Self.secretFields.indices {
+            changed = Self.redactFormField(Self.formKeys[index], in: &bytes) || changed
+            changed = Self.redactJSONMember(Self.jsonKeys[index], in: &bytes) || changed
         }
         return (bytes, changed)
     }
 
-    /// Replaces each occurrence of a secret pattern.
+    /// Replaces each occurrence of a secret pattern (the bytes are copied only when one is found).
     private func redactValues(_ bytes: [UInt8]) -> ([UInt8], Bool) {
         var bytes = bytes
         var changed = false
@@ -73,8 +101,7 @@ struct ExchangeRedaction {
     }
 
     /// `field=value` at the start of a form or after `&`: the value, up to the next `&`, becomes the marker.
-    static func redactFormField(_ field: String, in bytes: inout [UInt8]) -> Bool {
-        let key = Array((field + "=").utf8)
+    static func redactFormField(_ key: [UInt8], in bytes: inout [UInt8]) -> Bool {
         var changed = false
         var from = 0
         while let at = find(key, in: bytes, from: from) {
@@ -90,8 +117,7 @@ struct ExchangeRedaction {
     }
 
     /// `"field" : "value"`: the string's content becomes the marker (escapes inside it honoured).
-    static func redactJSONMember(_ field: String, in bytes: inout [UInt8]) -> Bool {
-        let key = Array("\"\(field)\"".utf8)
+    static func redactJSONMember(_ key: [UInt8], in bytes: inout [UInt8]) -> Bool {
         var changed = false
         var from = 0
         while let at = find(key, in: bytes, from: from) {
@@ -121,21 +147,23 @@ struct ExchangeRedaction {
 
     /// The first index of `pattern` in `bytes` at or after `from`.
     static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = pattern.first, bytes.count - from >= pattern.count else { return nil }
-        return bytes.withUnsafeBufferPointer { haystack in
-            pattern.withUnsafeBufferPointer { needle in
-                var index = from
-                let last = haystack.count - needle.count
-                while index <= last {
-                    guard let hit = memchr(haystack.baseAddress! + index, Int32(first), last - index + 1) else {
-                        return nil
-                    }
-                    let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - haystack.baseAddress!
-                    if memcmp(haystack.baseAddress! + offset, needle.baseAddress!, needle.count) == 0 { return offset }
-                    index = offset + 1
-                }
-                return nil
+        bytes.withUnsafeBufferPointer { find(pattern, in: $0, from: from) }
+    }
+
+    static func find(_ pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = pattern.first, let base = haystack.baseAddress, haystack.count - from >= pattern.count else {
+            return nil
+        }
+        return pattern.withUnsafeBufferPointer { needle in
+            var index = from
+            let last = haystack.count - needle.count
+            while index <= last {
+                guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
+                index = offset + 1
             }
+            return nil
         }
     }
 

@@ -24,11 +24,32 @@ public enum UTCTimestamp {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let millis = epochMilliseconds - epochMilliseconds.floorDiv(1_000) * 1_000
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
-        let year = Int(parts.tm_year) + 1900
-        let milliText = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : String(millis)
-        return "\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):"
-            + "\(two(parts.tm_sec)).\(milliText)Z"
+        // Digits straight into the 24 bytes of `yyyy-MM-ddTHH:mm:ss.SSSZ`: results and the audit log make one per
+        // row, and interpolation would allocate several strings each time.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(Int(parts.tm_year) + 1900, digits: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(Int(parts.tm_mon) + 1, digits: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(Int(parts.tm_mday), digits: 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(Int(parts.tm_hour), digits: 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(Int(parts.tm_min), digits: 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(Int(parts.tm_sec), digits: 2, at: 17)
+            buffer[19] = UInt8(ascii: ".")
+            put(millis, digits: 3, at: 20)
+            buffer[23] = UInt8(ascii: "Z")
+            return 24
+        }
     }
 }
 
