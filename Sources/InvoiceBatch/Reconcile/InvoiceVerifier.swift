@@ -41,6 +41,7 @@ struct InvoiceVerifier {
                 let reason = output.unknownRequests[position] ?? "its request is unknown"
                 note(&output.rows[position], .notChecked, "not checked: \(reason)")
                 summary.uncheckedRows += 1
+                output.rows[position].verificationFailed = true
                 continue
             }
             let operation = request.operation
@@ -55,9 +56,11 @@ struct InvoiceVerifier {
             case .failure(let reason)?:
                 note(&output.rows[position], .notChecked, "not checked: \(reason)")
                 summary.uncheckedRows += 1
+                output.rows[position].verificationFailed = true
             case nil:
                 note(&output.rows[position], .notChecked, "not checked: the invoice was not read")
                 summary.uncheckedRows += 1
+                output.rows[position].verificationFailed = true
             }
         }
         for positions in invoices.values {

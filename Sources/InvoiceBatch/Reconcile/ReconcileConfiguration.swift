@@ -21,7 +21,7 @@ public struct ReconcileConfiguration: Sendable {
     /// Requests per second for `--verify`; `nil` for the first run's setting.
     public var rate: Double?
     public var burst: Int?
-    /// Attempts per read; `nil` for the first run's setting (else 5).
+    /// Attempts per read (`nil`: 5; reads are safe to repeat whatever the run allowed its changes).
     public var maxAttempts: Int?
     public var timeout: Duration
     public var entityIDs: String?

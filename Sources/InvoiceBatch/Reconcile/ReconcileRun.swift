@@ -62,7 +62,9 @@ public struct ReconcileRun: Sendable {
             )
             let summary = await verify(
                 &output, target: verifyTarget.target, concurrency: concurrency, rate: rate,
-                maxAttempts: configuration.maxAttempts ?? saved("maxAttempts").map(Int.init) ?? 5
+                // Not the run's --max-attempts: a read is always safe to repeat, and a run made with one attempt (to
+                // see the failures) should not leave invoices unread.
+                maxAttempts: configuration.maxAttempts ?? 5
             )
             verification = Reconciliation.VerificationInfo(
                 target: verifyTarget.target, targetSource: verifyTarget.source, invoicesRead: summary.invoicesRead,

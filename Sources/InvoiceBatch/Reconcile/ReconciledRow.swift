@@ -49,6 +49,8 @@ public struct ReconciledRow: Sendable {
     public var decisive: RowResult?
     /// The fields `--verify` found holding something else.
     public var mismatches: [FieldMismatch]
+    /// `--verify` could not compare the row for want of its request or its invoice (a read that failed).
+    public var verificationFailed = false
 
     public init(
         row: Int, line: Int, rowID: String?, action: String?, invoiceKey: String?, outcome: Outcome, runs: Int,
@@ -76,8 +78,9 @@ public struct ReconciledRow: Sendable {
         ]
     }
 
-    /// Whether someone must look at the row: it did not end `succeeded`, or the tenant holds something else.
-    public var needsAttention: Bool { outcome != .succeeded || verified == .mismatch }
+    /// Whether someone must look at the row: it did not end `succeeded`, the tenant holds something else, or the
+    /// invoice could not be read to tell.
+    public var needsAttention: Bool { outcome != .succeeded || verified == .mismatch || verificationFailed }
 }
 
 /// A field that holds something other than the last value requested for it.

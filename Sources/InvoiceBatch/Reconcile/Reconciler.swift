@@ -110,8 +110,11 @@ struct Reconciler {
         for (position, row) in input.enumerated() {
             var reconciled = outcome(of: row, touches: touches[position])
             let successes = touches[position].filter { $0.line.result.outcome == .succeeded }
-            if successes.count > 1 {
-                if let conflict = compare(successes, row: row, request: request) {
+            // One success per run: two lines of one file are already a `duplicate`.
+            var lastPerRun: [Int: Touch] = [:]
+            for touch in successes { lastPerRun[touch.run] = touch }
+            if lastPerRun.count > 1 {
+                if let conflict = compare(lastPerRun.values.sorted { $0.run < $1.run }, row: row, request: request) {
                     output.conflicts.append(conflict)
                     rowConflicts[position].append(conflict.message)
                 }

@@ -3,7 +3,7 @@ import InvoiceAPI
 extension Reconciliation {
     /// The one-screen summary for standard error: the verdict, outcomes, runs, verification, conflicts, the first
     /// rows needing attention, and where the files are.
-    public func text(directory: String, attentionLimit: Int = 10, width: Int = 110) -> String {
+    public func text(directory: String, attentionLimit: Int = 10, width: Int = 140) -> String {
         var lines: [String] = []
         func line(_ label: String, _ value: String) { lines.append("  " + NumberText.pad(label, 13) + value) }
         let verdict = isClean
@@ -42,9 +42,10 @@ extension Reconciliation {
         if !attention.isEmpty {
             line("attention", "\(attention.count) rows")
             for row in attention.prefix(attentionLimit) {
-                lines.append(
-                    "    " + cut("row \(row.row)\(row.rowID.map { " (\($0))" } ?? ""): \(row.outcome.rawValue)"
-                        + (row.verified == .mismatch ? ", mismatch" : "") + " — \(row.detail)", width))
+                let what = row.verified == .mismatch
+                    ? "mismatch — " + row.mismatches.map(\.text).joined(separator: "; ")
+                    : "\(row.outcome.rawValue)\(row.outcome == .succeeded ? ", \(row.verified.rawValue)" : "") — \(row.detail)"
+                lines.append("    " + cut("row \(row.row)\(row.rowID.map { " (\($0))" } ?? ""): " + what, width))
             }
             if attention.count > attentionLimit {
                 lines.append("    … \(attention.count - attentionLimit) more in reconciliation.csv")

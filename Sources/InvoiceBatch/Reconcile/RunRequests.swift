@@ -75,6 +75,12 @@ struct RunRequests: Sendable {
         return requests
     }
 
+    /// Records one row's request (for tests that build requests without files).
+    mutating func setForTesting(row: Int, sourceRow: Int, operation: InvoiceOperation?) {
+        operations[row] = .some(operation)
+        sourceRows[row] = sourceRow
+    }
+
     /// The request row `row` of the run sent, or why it is unknown.
     func operation(row: Int, sourceRow: Int) -> Result<InvoiceOperation, RequestUnknown> {
         if let unavailable { return .failure(RequestUnknown(reason: unavailable)) }

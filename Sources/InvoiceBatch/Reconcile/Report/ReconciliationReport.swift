@@ -16,6 +16,12 @@ struct ReconciliationReport {
     /// The most error codes drawn; the rest are in `reconciliation.json`.
     static let errorCodeLimit = 8
 
+    /// A sample message without the code it often starts with (`59101061: The service…`).
+    static func note(_ message: String, code: String) -> String {
+        guard message.hasPrefix(code) else { return message }
+        return String(message.dropFirst(code.count).drop { $0 == ":" || $0 == " " })
+    }
+
     /// The page.
     /// - Throws: `MustacheTemplate.ParserError` if a template is broken (a programming error the tests catch).
     func render() throws -> String {
@@ -30,7 +36,7 @@ struct ReconciliationReport {
             ? nil
             : BarChart(
                 ariaLabel: "Failed results per error code, every run",
-                items: ranked.map { ($0.code, reconciliation.errorSamples[$0.code] ?? "", $0.count) },
+                items: ranked.map { ($0.code, Self.note(reconciliation.errorSamples[$0.code] ?? "", code: $0.code), $0.count) },
                 color: OutcomePalette.error)
         let latency = reconciliation.latency.count == 0
             ? nil : HistogramChart(ariaLabel: "Rows per latency range", buckets: reconciliation.latencyBuckets)

@@ -17,7 +17,7 @@ enum ReportStyle {
         .tile .n { display: block; font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; }
         .tile .l { color: #455a64; font-size: 13px; text-transform: uppercase; letter-spacing: .04em; }
         .tile .s { color: #78909c; font-size: 12px; margin-left: 6px; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 18px; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 18px; align-items: start; }
         section.card { background: #fff; border-radius: 6px; padding: 14px 18px 16px; margin-bottom: 18px;
           box-shadow: 0 1px 2px rgba(0,0,0,.08); }
         h2 { font-size: 17px; margin: 0 0 10px; }
