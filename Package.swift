@@ -108,7 +108,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["invoicebatch"],
+            // CompressNIO (zlib) to decode the headless-Chromium screenshot of reconciliation.html.
+            dependencies: [
+                "invoicebatch", .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             resources: [.copy("Resources")]
         ),
     ]
