@@ -29,6 +29,12 @@ let package = Package(
         // allowed because swift-nio-extras already resolves swift-crypto 4 in this graph, and `from:` would force a
         // downgrade to 3.x for an API (SHA256) that is the same in both.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // reconciliation.html. swift-mustache rather than Plot 0.14: Mustache escapes every `{{value}}` for HTML,
+        // quotes included, in text and attributes alike, while Plot leaves attribute values unescaped and lets an
+        // entity-like run (`&amp;`) through text as markup — and this page shows provider error messages and input
+        // cells verbatim. It is also Swift 6 / `Sendable` clean and has no dependencies. The templates are Swift
+        // string constants (Report/), so the binary needs no resource files; charts are SVG computed in Swift.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libxml2's streaming writer and schema validator, for the XML audit log (Debian: libxml2-dev).
@@ -54,6 +60,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The embedded simulator of a Zuora tenant and an AppZen account (Hummingbird); InvoiceAPI is all it knows of ours.
@@ -117,7 +124,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["invoicebatch", "AuditLog", "XMLTestSupport"],
+            // CompressNIO (zlib) to decode the headless-Chromium screenshot of reconciliation.html.
+            dependencies: [
+                "invoicebatch", "AuditLog", "XMLTestSupport", .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             resources: [.copy("Resources")]
         ),
     ]

@@ -6,7 +6,9 @@ struct InvoiceBatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoicebatch",
         abstract: "Apply invoice changes in bulk to Zuora and AppZen from CSV or JSONL batches.",
-        subcommands: [RunCommand.self, ValidateCommand.self, TemplateCommand.self, SandboxCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, ReconcileCommand.self, TemplateCommand.self, SandboxCommand.self,
+        ]
     )
 
     /// ArgumentParser's own entry point, with one change: a usage error exits 2 (the design's "usage error or

@@ -53,23 +53,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Finish the interrupted run in this run directory (same input; credentials from the environment).")
     var resume: String?
 
-    @Option(help: "Requests in flight at most (Zuora allows 40 per tenant, shared with other integrations). Default 10.")
-    var concurrency: Int?
-
-    @Option(help: "Requests per second at most (default: no fixed rate; 429s and the limit headers slow the run).")
-    var rate: Double?
-
-    @Option(help: "Requests that may go at once after a quiet spell (default: a twentieth of --rate).")
-    var burst: Int?
+    @OptionGroup var limits: LimitOptions
 
     @Option(help: "Rows per checkpoint of the run directory. Default 500.")
     var chunkSize: Int?
-
-    @Option(help: "Attempts per row at most (429, 5xx, timeouts, dropped connections, transient Zuora codes). Default 5.")
-    var maxAttempts: Int?
-
-    @Option(help: "Seconds to wait for one answer. Default 60.")
-    var timeout: Int?
 
     @Option(help: "After a row of an invoice fails: skip its later rows, or continue with them. Default skip.")
     var onFailure: RunConfiguration.FailurePolicy?
@@ -80,26 +67,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Send request bodies gzipped (Content-Encoding: gzip).")
     var gzipRequests = false
 
-    @Option(help: "A Zuora data centre, by name (its REST base URL is known).")
-    var zuoraEnv: ZuoraEnvironment?
-
-    @Option(help: "A Zuora REST base URL (instead of --zuora-env).")
-    var zuoraURL: String?
-
-    @Option(help: "The AppZen base URL. Default https://api.appzen.com.")
-    var appzenURL: String?
-
-    @Option(help: "Zuora-Entity-Ids header (multi-entity tenants).")
-    var entityIds: String?
-
-    @Option(help: "Zuora-Org-Ids header (multi-org tenants).")
-    var orgIds: String?
-
-    @Option(help: "Zuora-Version header (minor API version).")
-    var zuoraVersion: String?
-
-    @Option(help: "A file of KEY=VALUE lines with the credentials (ZUORA_CLIENT_ID, …), instead of the environment.")
-    var credentialsFile: String?
+    @OptionGroup var target: TargetOptions
 
     @Option(
         help: ArgumentHelp(
@@ -119,9 +87,6 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if input == nil, resume == nil { throw ValidationError("Give the batch to run (INPUT), or --resume DIR.") }
-        if zuoraEnv != nil, zuoraURL != nil { throw ValidationError("Give --zuora-env or --zuora-url, not both.") }
-        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
-        if let rate, rate < 0 { throw ValidationError("--rate cannot be negative.") }
     }
 
     func run() async throws {

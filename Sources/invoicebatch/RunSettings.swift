@@ -35,19 +35,19 @@ struct RunSettings {
             delimiter: delimiter,
             defaultAction: command.action ?? saved["action"]?.stringValue.flatMap(InvoiceAction.init(rawValue:)),
             outputDirectory: command.resume ?? command.out,
-            concurrency: command.concurrency ?? number("concurrency").map(Int.init) ?? 10,
-            rate: command.rate ?? number("rate"),
-            burst: command.burst ?? number("burst").map(Int.init),
+            concurrency: command.limits.concurrency ?? number("concurrency").map(Int.init) ?? 10,
+            rate: command.limits.rate ?? number("rate"),
+            burst: command.limits.burst ?? number("burst").map(Int.init),
             chunkSize: command.chunkSize ?? number("chunkSize").map(Int.init) ?? 500,
-            maxAttempts: command.maxAttempts ?? number("maxAttempts").map(Int.init) ?? 5,
-            timeout: .seconds(command.timeout ?? number("timeoutSeconds").map(Int.init) ?? 60),
+            maxAttempts: command.limits.maxAttempts ?? number("maxAttempts").map(Int.init) ?? 5,
+            timeout: .seconds(command.limits.timeout ?? number("timeoutSeconds").map(Int.init) ?? 60),
             onFailure: command.onFailure ?? saved["onFailure"]?.stringValue.flatMap(RunConfiguration.FailurePolicy.init)
                 ?? .skip,
             skipInvalid: command.skipInvalid || saved["skipInvalid"] == .bool(true),
             gzipRequests: command.gzipRequests || saved["gzipRequests"] == .bool(true),
-            entityIDs: command.entityIds ?? saved["entityIds"]?.stringValue,
-            orgIDs: command.orgIds ?? saved["orgIds"]?.stringValue,
-            zuoraVersion: command.zuoraVersion ?? saved["zuoraVersion"]?.stringValue,
+            entityIDs: command.target.entityIds ?? saved["entityIds"]?.stringValue,
+            orgIDs: command.target.orgIds ?? saved["orgIds"]?.stringValue,
+            zuoraVersion: command.target.zuoraVersion ?? saved["zuoraVersion"]?.stringValue,
             auditPath: command.auditXml ?? saved["auditXml"]?.stringValue,
             quiet: command.quiet
         )
@@ -67,7 +67,7 @@ struct RunSettings {
         }
         let credentials: ClientCredentials
         do {
-            credentials = try ClientCredentials.load(environment: environment, file: command.credentialsFile)
+            credentials = try ClientCredentials.load(environment: environment, file: command.target.credentialsFile)
         } catch {
             throw RunCommandFailure(error.localizedDescription)
         }
@@ -80,17 +80,12 @@ struct RunSettings {
 
     /// The real tenant named by flags (or by the resumed run), or `nil` for the embedded sandbox.
     private func remoteTarget(credentials: ClientCredentials) throws -> RunTarget? {
-        let appzen = command.appzenURL ?? "https://api.appzen.com"
-        if let environment = command.zuoraEnv {
-            return RunTarget(name: environment.rawValue, zuoraURL: environment.baseURL, appzenURL: appzen)
-        }
-        if let url = command.zuoraURL {
-            return RunTarget(name: "custom", zuoraURL: url, appzenURL: appzen)
-        }
+        let appzen = command.target.appzenURL ?? "https://api.appzen.com"
+        if let flagged = command.target.flaggedTarget { return flagged }
         if let saved = manifest?.settings, let name = saved["target"]?.stringValue, name != Self.sandboxName,
             let url = saved["zuoraUrl"]?.stringValue
         {
-            return RunTarget(name: name, zuoraURL: url, appzenURL: command.appzenURL ?? saved["appzenUrl"]?.stringValue ?? appzen)
+            return RunTarget(name: name, zuoraURL: url, appzenURL: command.target.appzenURL ?? saved["appzenUrl"]?.stringValue ?? appzen)
         }
         if manifest?.settings["target"]?.stringValue == Self.sandboxName { return nil }
         if credentials.zuora != nil || credentials.appZen != nil {
@@ -102,7 +97,7 @@ struct RunSettings {
         return nil
     }
 
-    static let sandboxName = "embedded sandbox"
+    static let sandboxName = RunTarget.embeddedSandboxName
 
     /// Starts the simulator in this process on a loopback port and runs against it, saying so first and last.
     private func runOnEmbeddedSandbox() async throws -> RunExit {

@@ -21,6 +21,8 @@ public struct HTTPExchange: Sendable {
         case readBack = "read-back"
         /// `GET /v1/invoices/{number}` to learn an invoice's ID before a CRUD call.
         case keyResolution = "key-resolution"
+        /// `GET /v1/invoices/{key}` by `reconcile --verify`, to compare the invoice with what was requested.
+        case verification
     }
 
     public var kind: Kind

@@ -24,10 +24,10 @@ struct TrackIDs: Sendable {
         own(call) ?? valid("\(prefix)-\(call.row)-\(attempt)")
     }
 
-    /// A read-back or key resolution made for `call` (or for the run when `call` is `nil`).
+    /// A read-back, key resolution or verification read made for `call` (or for the run when `call` is `nil`).
     func auxiliary(_ call: RowCall?, kind: HTTPExchange.Kind, attempt: Int) -> String {
         if let call, let own = own(call) { return own }
-        let tag = kind == .readBack ? "rb" : "id"
+        let tag = kind == .readBack ? "rb" : kind == .verification ? "vf" : "id"
         return valid(call.map { "\(prefix)-\($0.row)-\(tag)\(attempt)" } ?? "\(prefix)-\(tag)\(attempt)")
     }
 

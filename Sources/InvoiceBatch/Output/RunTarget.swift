@@ -13,6 +13,9 @@ public struct RunTarget: Sendable, Hashable {
     /// The AppZen base URL.
     public var appzenURL: String?
 
+    /// The name a run against the in-process simulator records: its invoices lived only as long as that process.
+    public static let embeddedSandboxName = "embedded sandbox"
+
     public init(name: String, zuoraURL: String? = nil, appzenURL: String? = nil) {
         self.name = name
         self.zuoraURL = zuoraURL.map(Self.withoutUserInfo)
