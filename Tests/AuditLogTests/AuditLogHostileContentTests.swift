@@ -75,11 +75,19 @@ import XMLTestSupport
         let directory = try AuditLogFixtures.temporaryDirectory()
         let path = directory.appendingPathComponent("audit.xml").path
         let writer = try AuditLogWriter(path: path, run: AuditLogFixtures.run())
-        writer.record(AuditLogFixtures.exchange(requestBody: Array(#"{"comments":"<b> ]]> & \"q\""}"#.utf8)))
+        writer.record(
+            AuditLogFixtures.exchange(
+                requestBody: Array(#"{"comments":"<b> ]]> & \"q\""}"#.utf8),
+                responseBody: Array(#"{"comments":"<b> & \"q\""}"#.utf8),
+                headers: [.init(name: "X-Note", value: #"<b> & "q""#)]
+            )
+        )
         try writer.close(summary: AuditLogFixtures.summary())
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        // libxml2 escapes quotes in text too.
+        // A body that holds `]]>` is escaped text (libxml2 escapes quotes too); one that does not is a CDATA section.
         #expect(text.contains(#"{&quot;comments&quot;:&quot;&lt;b&gt; ]]&gt; &amp; \&quot;q\&quot;&quot;}"#))
+        #expect(text.contains(#"<![CDATA[{"comments":"<b> & \"q\""}]]>"#))
+        #expect(text.contains(#"<header name="X-Note">&lt;b&gt; &amp; &quot;q&quot;</header>"#))
         #expect(!text.contains("base64"))
     }
 }

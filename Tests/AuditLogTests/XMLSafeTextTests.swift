@@ -40,4 +40,14 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: [
+        ("", false), ("]]", false), ("]]>", true), ("x]]>", true), ("xx]]>", true), ("]]]>", true), ("]]]]>", true),
+        ("] ]>", false), ("]>]]", false), ("{\"a\":\"]]\"}>", false), (String(repeating: "]", count: 7) + ">", true),
+        ("abc]]>def", true), ("abcdef]]", false),
+    ])
+    func findsTheEndOfACDATASection(_ text: String, _ found: Bool) {
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { AuditElements.containsCDATAEnd($0) } == found, "\(text)")
+    }
 }

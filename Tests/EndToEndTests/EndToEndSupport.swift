@@ -59,6 +59,11 @@ enum Binary {
         process.arguments = arguments
         process.environment = Self.environment(environment)
         if let directory { process.currentDirectoryURL = directory }
+        return try capture(process, input: input)
+    }
+
+    /// Runs `process` to its end, feeding `input` on standard input, and returns what it printed.
+    static func capture(_ process: Process, input: Data? = nil) throws -> CommandResult {
         let out = Pipe()
         let err = Pipe()
         let inPipe = Pipe()

@@ -123,8 +123,35 @@ struct AuditElements {
         try xml.attribute("bytes", bytes.count)
         if let contentEncoding { try attribute("contentEncoding", contentEncoding) }
         if redacted { try xml.attribute("redacted", "true") }
-        try content(bytes)
+        // JSON as it was, in a CDATA section: no `&quot;` for every quote (a third less to write and to gzip).
+        // A body that holds `]]>` (which would end the section) or a CR (which a reader turns into LF; escaped text
+        // keeps it as `&#13;`) goes as escaped text instead.
+        try bytes.withUnsafeBufferPointer { (buffer) throws(AuditLogError) in
+            if XMLSafeText.isSafe(buffer), !buffer.contains(0x0D), !Self.containsCDATAEnd(buffer) {
+                try xml.cdata(buffer)
+            } else {
+                try content(bytes)
+            }
+        }
         try xml.endElement()
+    }
+
+    /// Whether `]]>` occurs in `bytes` (it would end a CDATA section).
+    static func containsCDATAEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Looks at the last byte of each three-byte window, and moves the window past it unless it is `]`.
+        var index = 0
+        while index + 2 < bytes.count {
+            switch bytes[index + 2] {
+            case UInt8(ascii: ">"):
+                if bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "]") { return true }
+                index += 3
+            case UInt8(ascii: "]"):
+                index += 1
+            default:
+                index += 3
+            }
+        }
+        return false
     }
 
     /// `<name …>text</name>`, or the text's bytes in base64 with `encoding="base64"` when XML cannot carry them.

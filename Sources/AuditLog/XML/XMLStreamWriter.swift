@@ -74,6 +74,17 @@ final class XMLStreamWriter {
         try check(text.withCString { xmlTextWriterWriteString(writer, Self.xml($0)) }, "write text")
     }
 
+    /// A CDATA section: text without escapes. `bytes` must be XML-safe and hold no `]]>`.
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) throws(AuditLogError) {
+        guard !bytes.isEmpty else { return }
+        let status = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { copy in
+            _ = copy.initialize(fromContentsOf: bytes)
+            copy[bytes.count] = 0
+            return xmlTextWriterWriteCDATA(writer, copy.baseAddress)
+        }
+        try check(status, "write a CDATA section")
+    }
+
     /// The bytes as base64 text content.
     func base64(_ bytes: UnsafeBufferPointer<UInt8>) throws(AuditLogError) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
