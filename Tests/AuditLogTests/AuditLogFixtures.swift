@@ -1,5 +1,6 @@
 import AuditLog
 import Foundation
+import XMLTestSupport
 
 /// Runs, exchanges and files for the audit log tests.
 enum AuditLogFixtures {
@@ -47,15 +48,6 @@ enum AuditLogFixtures {
 
     /// The file's XML (gunzipped when it ends in `.gz`).
     static func xml(at path: String) throws -> Data {
-        guard path.hasSuffix(".gz") else { return try Data(contentsOf: URL(fileURLWithPath: path)) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "gzip -dc \"$0\"", path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
+        try LogFile.data(at: path)
     }
 }

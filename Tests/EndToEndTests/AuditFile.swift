@@ -14,7 +14,7 @@ struct AuditFile {
 
     init(_ path: String) throws {
         self.path = path
-        xml = try Self.decompressed(path)
+        xml = try LogFile.data(at: path)
         root = try XMLNode.parse(xml)
     }
 
@@ -38,12 +38,6 @@ struct AuditFile {
             data.append(contentsOf: node.content)
         }
         return data
-    }
-
-    static func decompressed(_ path: String) throws -> Data {
-        guard path.hasSuffix(".gz") else { return try Data(contentsOf: URL(fileURLWithPath: path)) }
-        let result = try Shell.run("gzip", ["-dc", path])
-        return Data(result.stdout.utf8)
     }
 }
 

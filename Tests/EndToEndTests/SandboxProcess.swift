@@ -227,15 +227,7 @@ enum Curl {
         var arguments = ["-s", "-w", "\n%{http_code}\n", "--max-time", "20"]
         for header in headers { arguments += ["-H", header] }
         arguments += urls
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try curl(arguments)
         // Each transfer writes its body (maybe nothing), then "\n<status>\n".
         var answers: [(Int, Data)] = []
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
@@ -248,6 +240,20 @@ enum Curl {
         return answers
     }
 
+    /// `curl arguments…`: what it wrote to standard output (its errors are not wanted: a status of 0 says it).
+    private static func curl(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+
     /// One request; returns the status (0 when no answer came: a dropped connection) and the body.
     static func request(
         _ url: String, method: String = "GET", headers: [String] = [], form: [String: String] = [:]
@@ -258,15 +264,7 @@ enum Curl {
             arguments += ["--data-urlencode", "\(name)=\(value)"]
         }
         arguments.append(url)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try curl(arguments)
         guard let newline = data.lastIndex(of: UInt8(ascii: "\n")) else { return (0, Data()) }
         let status = Int(String(decoding: data[(newline + 1)...], as: UTF8.self)) ?? 0
         return (status, Data(data[..<newline]))

@@ -105,23 +105,7 @@ public final class CSVWriter {
     /// Writes the buffered rows to the file (a no-op in memory).
     public func flush() throws(CSVWriterError) {
         guard let descriptor, !buffer.isEmpty else { return }
-        var written = 0
-        let failure: Int32? = buffer.withUnsafeBytes { bytes in
-            while written < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += count
-            }
-            return nil
-        }
-        if written == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-        } else {
-            buffer.removeSubrange(..<written)
-        }
+        let (_, failure) = DescriptorWrite.drain(&buffer, to: descriptor)
         if let failure {
             throw CSVWriterError(
                 code: .writeFailed,

@@ -84,24 +84,8 @@ public final class OutputFile {
     /// Hands the buffered bytes to the kernel (`write(2)`).
     public func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
-        var written = 0
-        let failure: Int32? = buffer.withUnsafeBytes { bytes in
-            while written < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += count
-            }
-            return nil
-        }
+        let (written, failure) = DescriptorWrite.drain(&buffer, to: descriptor)
         flushedSize += written
-        if written == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-        } else {
-            buffer.removeSubrange(..<written)
-        }
         if let failure {
             throw OutputError(
                 code: .writeFailed,

@@ -74,17 +74,7 @@ import XMLTestSupport
         for exchange in Self.exchanges { trail.observe(exchange) }
         try trail.writer.close(summary: AuditSummary(endedAt: "2026-11-21T10:15:01.000Z", exitCode: 0, rows: 2))
 
-        var xml = try Data(contentsOf: URL(fileURLWithPath: path))
-        if name.hasSuffix(".gz") {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["gzip", "-dc", path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            xml = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-        }
+        let xml = try LogFile.data(at: path)
         let root = try XMLNode.parse(xml)
         var searchable = xml
         for node in root.descendants("body") + root.descendants("header") + root.descendants("transportError") {
